@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root, where `.data/` lives. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+const port = z.coerce.number().int().min(1).max(65535);
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    EMBEDDED_PG_DIR: z.string().min(1).default(path.join(REPO_ROOT, '.data/postgres')),
+    EMBEDDED_PG_PORT: port.default(54329),
+    API_HOST: z.string().min(1).default('127.0.0.1'),
+    API_PORT: port.default(4000),
+    SEED_DEMO_WHEN_EMPTY: bool.default('true'),
+  })
+  .refine((env) => env.NODE_ENV !== 'production' || env.DATABASE_URL, {
+    message: 'DATABASE_URL is required when NODE_ENV=production (the embedded server is for development)',
+    path: ['DATABASE_URL'],
+  });
+
+export type Env = z.infer<typeof schema>;
+
+/** Reads and checks the environment once; a missing or wrong variable stops start-up with its name. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  // Empty strings count as unset, as in most .env tooling.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}

@@ -1,0 +1,31 @@
+import { EntitySchema, OptionalProps } from '@mikro-orm/core';
+
+export type AuditOutcome = 'ALLOWED' | 'DENIED';
+
+/** Append-only: the database rejects UPDATE, DELETE and TRUNCATE on this table. */
+export class AuditEvent {
+  [OptionalProps]?: 'at' | 'actorPersonId' | 'clientId' | 'requestId' | 'detail';
+  id!: string;
+  at!: Date;
+  actorPersonId: string | null = null;
+  action!: string;
+  clientId: string | null = null;
+  outcome!: AuditOutcome;
+  requestId: string | null = null;
+  detail: Record<string, unknown> | null = null;
+}
+
+export const AuditEventSchema = new EntitySchema<AuditEvent>({
+  class: AuditEvent,
+  tableName: 'audit_event',
+  properties: {
+    id: { type: 'bigint', primary: true, autoincrement: true },
+    at: { type: 'Date', defaultRaw: 'clock_timestamp()' },
+    actorPersonId: { type: 'uuid', nullable: true },
+    action: { type: 'string' },
+    clientId: { type: 'uuid', nullable: true },
+    outcome: { type: 'string' },
+    requestId: { type: 'string', nullable: true },
+    detail: { type: 'json', nullable: true },
+  },
+});

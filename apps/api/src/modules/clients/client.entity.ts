@@ -1,0 +1,91 @@
+import { EntitySchema, OptionalProps } from '@mikro-orm/core';
+
+/** Modelled, not hard-coded: the offer extends to särskilt boende (Prop. 2025/26:60). */
+export const CARE_SETTINGS = ['HEMTJANST', 'SARSKILT_BOENDE'] as const;
+export type CareSetting = (typeof CARE_SETTINGS)[number];
+
+export const SERVICE_TYPES = [
+  'PERSONAL_CARE',
+  'CLEANING',
+  'SHOPPING',
+  'LAUNDRY',
+  'MEAL_DELIVERY',
+  'SAFETY_ALARM',
+  'ACCOMPANIMENT',
+  'RESPITE',
+  'SUPERVISION',
+  'SOCIAL_SUPPORT',
+] as const;
+export type ServiceType = (typeof SERVICE_TYPES)[number];
+
+export const OFFER_STATUSES = ['OFFERED', 'ACCEPTED', 'DECLINED', 'EXEMPT'] as const;
+export type OfferStatus = (typeof OFFER_STATUSES)[number];
+
+export class Client {
+  [OptionalProps]?: 'createdAt';
+  id!: string;
+  personId!: string;
+  teamId!: string;
+  careSetting!: CareSetting;
+  createdAt!: Date;
+}
+
+/** Insats: a granted service with its period (granted_to inclusive, NULL while it runs). */
+export class GrantedService {
+  [OptionalProps]?: 'grantedTo';
+  id!: string;
+  clientId!: string;
+  type!: ServiceType;
+  grantedFrom!: string;
+  grantedTo: string | null = null;
+}
+
+/** One assessment of the fixed-contact offer; the latest row is the current status. */
+export class FixedContactOffer {
+  [OptionalProps]?: 'reason' | 'clientView' | 'assessedAt';
+  id!: string;
+  clientId!: string;
+  status!: OfferStatus;
+  reason: string | null = null;
+  clientView: string | null = null;
+  assessedBy!: string;
+  assessedAt!: Date;
+}
+
+export const ClientSchema = new EntitySchema<Client>({
+  class: Client,
+  tableName: 'client',
+  properties: {
+    id: { type: 'uuid', primary: true, defaultRaw: 'gen_random_uuid()' },
+    personId: { type: 'uuid' },
+    teamId: { type: 'uuid' },
+    careSetting: { type: 'string' },
+    createdAt: { type: 'Date', defaultRaw: 'now()' },
+  },
+});
+
+export const GrantedServiceSchema = new EntitySchema<GrantedService>({
+  class: GrantedService,
+  tableName: 'granted_service',
+  properties: {
+    id: { type: 'uuid', primary: true, defaultRaw: 'gen_random_uuid()' },
+    clientId: { type: 'uuid' },
+    type: { type: 'string' },
+    grantedFrom: { type: 'date' },
+    grantedTo: { type: 'date', nullable: true },
+  },
+});
+
+export const FixedContactOfferSchema = new EntitySchema<FixedContactOffer>({
+  class: FixedContactOffer,
+  tableName: 'fixed_contact_offer',
+  properties: {
+    id: { type: 'uuid', primary: true, defaultRaw: 'gen_random_uuid()' },
+    clientId: { type: 'uuid' },
+    status: { type: 'string' },
+    reason: { type: 'text', nullable: true },
+    clientView: { type: 'text', nullable: true },
+    assessedBy: { type: 'uuid' },
+    assessedAt: { type: 'Date', defaultRaw: 'now()' },
+  },
+});

@@ -1,0 +1,68 @@
+import { EntitySchema, OptionalProps } from '@mikro-orm/core';
+
+export const CONTACT_ROLES = ['PRIMARY', 'DEPUTY'] as const;
+export type ContactRole = (typeof CONTACT_ROLES)[number];
+
+export const ABSENCE_KINDS = ['VACATION', 'SICK', 'PARENTAL_LEAVE', 'LEAVE_OF_ABSENCE', 'TRAINING', 'OTHER'] as const;
+export type AbsenceKind = (typeof ABSENCE_KINDS)[number];
+
+/**
+ * Fast omsorgskontakt (PRIMARY) or deputy for a client over [validFrom, validTo). Rows are never
+ * overwritten: a replacement ends the old row and adds a new one.
+ */
+export class ContactAssignment {
+  [OptionalProps]?: 'validTo' | 'appointedAt' | 'changeReason' | 'endedBy';
+  id!: string;
+  clientId!: string;
+  staffId!: string;
+  role!: ContactRole;
+  validFrom!: string;
+  validTo: string | null = null;
+  appointedBy!: string;
+  appointedAt!: Date;
+  changeReason: string | null = null;
+  endedBy: string | null = null;
+}
+
+/** Whole days, lastDay inclusive; null lastDay means until further notice. */
+export class StaffAbsence {
+  [OptionalProps]?: 'lastDay' | 'recordedAt';
+  id!: string;
+  staffId!: string;
+  kind!: AbsenceKind;
+  firstDay!: string;
+  lastDay: string | null = null;
+  recordedBy!: string;
+  recordedAt!: Date;
+}
+
+export const ContactAssignmentSchema = new EntitySchema<ContactAssignment>({
+  class: ContactAssignment,
+  tableName: 'contact_assignment',
+  properties: {
+    id: { type: 'uuid', primary: true, defaultRaw: 'gen_random_uuid()' },
+    clientId: { type: 'uuid' },
+    staffId: { type: 'uuid' },
+    role: { type: 'string' },
+    validFrom: { type: 'date' },
+    validTo: { type: 'date', nullable: true },
+    appointedBy: { type: 'uuid' },
+    appointedAt: { type: 'Date', defaultRaw: 'now()' },
+    changeReason: { type: 'text', nullable: true },
+    endedBy: { type: 'uuid', nullable: true },
+  },
+});
+
+export const StaffAbsenceSchema = new EntitySchema<StaffAbsence>({
+  class: StaffAbsence,
+  tableName: 'staff_absence',
+  properties: {
+    id: { type: 'uuid', primary: true, defaultRaw: 'gen_random_uuid()' },
+    staffId: { type: 'uuid' },
+    kind: { type: 'string' },
+    firstDay: { type: 'date' },
+    lastDay: { type: 'date', nullable: true },
+    recordedBy: { type: 'uuid' },
+    recordedAt: { type: 'Date', defaultRaw: 'now()' },
+  },
+});

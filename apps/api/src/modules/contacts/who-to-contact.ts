@@ -1,0 +1,127 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { stockholmDay } from '../../shared/time';
+import type { AbsenceKind, ContactRole } from './contacts.entity';
+
+export type ContactReason =
+  /** The fixed contact is at work. */
+  | 'PRIMARY_AVAILABLE'
+  /** The fixed contact is absent; the deputy is at work. */
+  | 'PRIMARY_ABSENT'
+  /** No fixed contact is appointed; the deputy is at work. */
+  | 'NO_PRIMARY'
+  /** Both are absent (or the only one appointed is): call the team. */
+  | 'CONTACTS_ABSENT'
+  /** Nobody is appointed: call the team. */
+  | 'NO_CONTACT_APPOINTED';
+
+export interface ContactPerson {
+  staffId: string;
+  role: ContactRole;
+  givenName: string;
+  familyName: string;
+  title: string;
+  workMobile: string | null;
+  /** Today's absence, if any. */
+  absence: { kind: AbsenceKind; firstDay: string; lastDay: string | null } | null;
+}
+
+export interface WhoToContact {
+  clientId: string;
+  day: string;
+  /** Who to call: a person, or the team's phone. */
+  contact: ContactPerson | null;
+  teamPhone: string;
+  reason: ContactReason;
+  /** The last day the fixed contact is away, when the reason is their absence (null: until further notice). */
+  primaryAbsentUntil: string | null;
+}
+
+/** The rule, on loaded facts: the primary, else the deputy if the primary is away, else the team. */
+export function decideContact(
+  primary: ContactPerson | null,
+  deputy: ContactPerson | null,
+): { contact: ContactPerson | null; reason: ContactReason } {
+  if (primary && !primary.absence) return { contact: primary, reason: 'PRIMARY_AVAILABLE' };
+  if (deputy && !deputy.absence) {
+    return { contact: deputy, reason: primary ? 'PRIMARY_ABSENT' : 'NO_PRIMARY' };
+  }
+  return { contact: null, reason: primary || deputy ? 'CONTACTS_ABSENT' : 'NO_CONTACT_APPOINTED' };
+}
+
+interface Row {
+  client_id: string;
+  team_phone: string;
+  staff_id: string | null;
+  role: ContactRole | null;
+  given_name: string | null;
+  family_name: string | null;
+  title: string | null;
+  work_mobile: string | null;
+  absence_kind: AbsenceKind | null;
+  absence_first_day: string | null;
+  absence_last_day: string | null;
+}
+
+/**
+ * Who to contact now, for many clients in one SQL statement: the assignments that hold on the
+ * Swedish calendar day and any absence covering it.
+ */
+export async function whoToContactNow(
+  em: EntityManager,
+  clientIds: string[],
+  at: Date = new Date(),
+): Promise<Map<string, WhoToContact>> {
+  const day = stockholmDay(at);
+  const result = new Map<string, WhoToContact>();
+  if (clientIds.length === 0) return result;
+  const rows = await em.execute<Row[]>(
+    `SELECT c.id AS client_id, coalesce(t.phone, g.phone) AS team_phone,
+            a.staff_id, a.role, p.given_name, p.family_name, s.title, s.work_mobile,
+            ab.kind AS absence_kind, ab.first_day::text AS absence_first_day, ab.last_day::text AS absence_last_day
+       FROM client c
+       JOIN work_team t ON t.id = c.team_id
+       JOIN care_group g ON g.id = t.group_id
+       LEFT JOIN contact_assignment a ON a.client_id = c.id
+            AND a.valid_from <= ?::date AND (a.valid_to IS NULL OR a.valid_to > ?::date)
+       LEFT JOIN staff_member s ON s.id = a.staff_id
+       LEFT JOIN person p ON p.id = s.person_id
+       LEFT JOIN staff_absence ab ON ab.staff_id = a.staff_id
+            AND ab.first_day <= ?::date AND (ab.last_day IS NULL OR ab.last_day >= ?::date)
+      WHERE c.id = ANY(?::uuid[])`,
+    [day, day, day, day, clientIds],
+  );
+  const byClient = new Map<
+    string,
+    { teamPhone: string; primary: ContactPerson | null; deputy: ContactPerson | null }
+  >();
+  for (const r of rows) {
+    const entry = byClient.get(r.client_id) ?? { teamPhone: r.team_phone, primary: null, deputy: null };
+    byClient.set(r.client_id, entry);
+    if (!r.staff_id || !r.role) continue;
+    const person: ContactPerson = {
+      staffId: r.staff_id,
+      role: r.role,
+      givenName: r.given_name ?? '',
+      familyName: r.family_name ?? '',
+      title: r.title ?? '',
+      workMobile: r.work_mobile,
+      absence: r.absence_kind
+        ? { kind: r.absence_kind, firstDay: r.absence_first_day ?? day, lastDay: r.absence_last_day }
+        : null,
+    };
+    if (r.role === 'PRIMARY') entry.primary = person;
+    else entry.deputy = person;
+  }
+  for (const [clientId, entry] of byClient) {
+    const { contact, reason } = decideContact(entry.primary, entry.deputy);
+    result.set(clientId, {
+      clientId,
+      day,
+      contact,
+      teamPhone: entry.teamPhone,
+      reason,
+      primaryAbsentUntil: entry.primary?.absence ? entry.primary.absence.lastDay : null,
+    });
+  }
+  return result;
+}

@@ -1,0 +1,133 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AccessDenied, DomainError, invalid } from '../../shared/errors';
+import { stockholmDay } from '../../shared/time';
+import { isUuid, requireOneOf } from '../../shared/validate';
+import type { Actor } from '../access/actor';
+import { loadClient, relativeScopes, staffActsForClient, staffOf } from '../access/standing';
+import { auditedCommand } from '../audit/audit.service';
+import type { Client } from '../clients/client.entity';
+import { type AuthorRole, Conversation, MESSAGE_MAX_LENGTH, Message } from './messages.entity';
+
+export interface PostMessageInput {
+  clientId: string;
+  body: string;
+  idempotencyKey: string;
+  /** Only the client may mark a message private: it is then never shown to relatives. */
+  private?: boolean;
+  /** A staff reply names the message it answers; that message becomes ANSWERED. */
+  inReplyTo?: string | null;
+}
+
+/** The author's standing decides their role: the client, a relative who may send, or staff. */
+async function authorRole(
+  tx: EntityManager,
+  actor: Actor,
+  client: Client,
+): Promise<{ role: AuthorRole; staffId: string | null }> {
+  if (client.personId === actor.personId) return { role: 'CLIENT', staffId: null };
+  const staff = await staffOf(tx, actor.personId);
+  if (staff && (await staffActsForClient(tx, staff.id, client, stockholmDay()))) {
+    return { role: 'STAFF', staffId: staff.id };
+  }
+  if ((await relativeScopes(tx, actor.personId, client.id)).includes('SEND_MESSAGES')) {
+    return { role: 'RELATIVE', staffId: null };
+  }
+  throw new AccessDenied('clientId');
+}
+
+function requireBody(body: string): string {
+  if (body.trim().length === 0) throw invalid('body', 'required', 'body: write a message');
+  if (body.length > MESSAGE_MAX_LENGTH) {
+    throw invalid('body', 'max_length', `body: at most ${MESSAGE_MAX_LENGTH} characters`);
+  }
+  return body;
+}
+
+async function conversationFor(tx: EntityManager, clientId: string): Promise<Conversation> {
+  await tx.execute('INSERT INTO conversation (client_id) VALUES (?) ON CONFLICT (client_id) DO NOTHING', [clientId]);
+  return tx.findOneOrFail(Conversation, { clientId });
+}
+
+/**
+ * Posts a message to the client's conversation. A resend with the same idempotency key returns the
+ * stored message and stores nothing; the same key with other content is refused.
+ */
+export function postMessage(em: EntityManager, actor: Actor, input: PostMessageInput) {
+  return auditedCommand(em, actor, 'message.post', async (tx, audit) => {
+    const body = requireBody(input.body);
+    const key = input.idempotencyKey ?? '';
+    if (key.length < 8 || key.length > 100) {
+      throw invalid('idempotencyKey', 'length', 'idempotencyKey: 8 to 100 characters');
+    }
+    const client = await loadClient(tx, input.clientId);
+    audit.clientId = client.id;
+    const { role, staffId } = await authorRole(tx, actor, client);
+    if (input.private && role !== 'CLIENT') {
+      throw invalid('private', 'client_only', 'private: only the client can mark a message private');
+    }
+
+    const existing = await tx.findOne(Message, { authorPersonId: actor.personId, idempotencyKey: key });
+    if (existing) {
+      const conversation = await tx.findOneOrFail(Conversation, { id: existing.conversationId });
+      if (conversation.clientId !== client.id || existing.body !== body) {
+        throw new DomainError(
+          'CONFLICT',
+          'idempotencyKey',
+          'message_idempotency_key_unique',
+          'idempotencyKey: already used for another message',
+        );
+      }
+      audit.detail = { messageId: existing.id, resend: true };
+      return existing;
+    }
+
+    const conversation = await conversationFor(tx, client.id);
+    let inReplyTo: Message | null = null;
+    if (input.inReplyTo) {
+      inReplyTo = isUuid(input.inReplyTo) ? await tx.findOne(Message, { id: input.inReplyTo }) : null;
+      if (!inReplyTo || inReplyTo.conversationId !== conversation.id) throw new AccessDenied('inReplyTo');
+    }
+    const message = tx.create(Message, {
+      conversationId: conversation.id,
+      authorPersonId: actor.personId,
+      authorRole: role,
+      body,
+      // A reply to a private message stays private.
+      private: role === 'CLIENT' ? Boolean(input.private) : Boolean(inReplyTo?.private),
+      inReplyTo: inReplyTo?.id ?? null,
+      state: role === 'STAFF' ? null : 'NEW',
+      idempotencyKey: key,
+    });
+    if (role === 'STAFF' && inReplyTo?.state && inReplyTo.state !== 'ANSWERED') {
+      inReplyTo.state = 'ANSWERED';
+      inReplyTo.handledBy = staffId;
+      inReplyTo.handledAt = new Date();
+    }
+    await tx.flush();
+    audit.detail = { messageId: message.id, authorRole: role };
+    return message;
+  });
+}
+
+/** Staff mark a message to the care contact as read or answered. */
+export function markMessage(em: EntityManager, actor: Actor, input: { messageId: string; state: string }) {
+  return auditedCommand(em, actor, 'message.mark', async (tx, audit) => {
+    const state = requireOneOf('state', ['READ', 'ANSWERED'] as const, input.state);
+    const message = isUuid(input.messageId) ? await tx.findOne(Message, { id: input.messageId }) : null;
+    if (!message) throw new AccessDenied('messageId');
+    const conversation = await tx.findOneOrFail(Conversation, { id: message.conversationId });
+    const client = await loadClient(tx, conversation.clientId);
+    audit.clientId = client.id;
+    const staff = await staffOf(tx, actor.personId);
+    if (!staff || !(await staffActsForClient(tx, staff.id, client, stockholmDay()))) {
+      throw new AccessDenied('messageId');
+    }
+    if (message.state === null)
+      throw invalid('messageId', 'staff_message', 'messageId: staff replies have no handling state');
+    message.state = state;
+    message.handledBy = staff.id;
+    message.handledAt = new Date();
+    audit.detail = { messageId: message.id, state };
+    return message;
+  });
+}

@@ -1,0 +1,189 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { CONSENT_SCOPES, type ConsentScope } from '@spindeln/consent-scopes';
+import { parsePersonnummer } from '@spindeln/personnummer';
+import { AccessDenied, invalid, ruleViolation } from '../../shared/errors';
+import { isUuid, optionalText, requireOneOf, requireText } from '../../shared/validate';
+import type { Actor } from '../access/actor';
+import { loadClient, requireCoordinatorForClient } from '../access/standing';
+import { auditedCommand } from '../audit/audit.service';
+import type { Client } from '../clients/client.entity';
+import { Person } from '../people/person.entity';
+import { Consent, RELATIONSHIPS, type Relationship, RelativeLink } from './relatives.entity';
+
+function requireScopes(scopes: readonly string[]): ConsentScope[] {
+  const unique = [...new Set(scopes)];
+  if (unique.length === 0) throw invalid('scopes', 'required', 'scopes: choose at least one');
+  for (const s of unique) requireOneOf('scopes', CONSENT_SCOPES, s);
+  // Stored in the list's order, so equal sets compare equal.
+  return CONSENT_SCOPES.filter((s) => unique.includes(s));
+}
+
+function requireFutureExpiry(expiresAt: Date | null | undefined, now: Date): Date | null {
+  if (!expiresAt) return null;
+  if (Number.isNaN(expiresAt.getTime()) || expiresAt <= now) {
+    throw invalid('expiresAt', 'in_future', 'expiresAt: must be in the future');
+  }
+  return expiresAt;
+}
+
+/** The client themself, or a coordinator of the client's unit. */
+async function requireClientOrCoordinator(tx: EntityManager, actor: Actor, client: Client): Promise<void> {
+  if (client.personId === actor.personId) return;
+  await requireCoordinatorForClient(tx, actor, client);
+}
+
+async function loadCurrentConsent(tx: EntityManager, consentId: string) {
+  const consent = isUuid(consentId) ? await tx.findOne(Consent, { id: consentId }) : null;
+  if (!consent) throw new AccessDenied('consentId');
+  const link = await tx.findOneOrFail(RelativeLink, { id: consent.relativeLinkId });
+  const client = await loadClient(tx, link.clientId);
+  return { consent, link, client };
+}
+
+export interface AddRelativeInput {
+  clientId: string;
+  personnummer: string;
+  givenName: string;
+  familyName: string;
+  relationship: Relationship;
+}
+
+/** Lists a person as the client's relative. Being listed gives no access: only a consent does. */
+export function addRelative(em: EntityManager, actor: Actor, input: AddRelativeInput) {
+  return auditedCommand(em, actor, 'relative.add', async (tx, audit) => {
+    const parsed = parsePersonnummer(input.personnummer);
+    if (!parsed.ok) throw invalid('personnummer', parsed.error, `personnummer: ${parsed.message}`);
+    const relationship = requireOneOf('relationship', RELATIONSHIPS, input.relationship);
+    const givenName = requireText('givenName', input.givenName, 100);
+    const familyName = requireText('familyName', input.familyName, 100);
+    const client = await loadClient(tx, input.clientId);
+    audit.clientId = client.id;
+    await requireClientOrCoordinator(tx, actor, client);
+    let person = await tx.findOne(Person, { personnummer: parsed.value });
+    if (!person) person = tx.create(Person, { personnummer: parsed.value, givenName, familyName });
+    if (person.id && person.id === client.personId) {
+      throw ruleViolation('personnummer', 'not_self', 'personnummer: the client cannot be their own relative');
+    }
+    await tx.flush();
+    const link = tx.create(RelativeLink, { clientId: client.id, personId: person.id, relationship });
+    audit.detail = { relationship };
+    return link;
+  });
+}
+
+export interface GrantConsentInput {
+  relativeLinkId: string;
+  scopes: string[];
+  /** Waiving secrecy towards this relative (SKR's first consent). */
+  secrecyWaiver: boolean;
+  /** Processing of personal data (SKR's second consent). */
+  dataProcessing: boolean;
+  expiresAt?: Date | null;
+  /** Given in person and recorded by a coordinator, with a note on the client's capacity. */
+  inPerson?: { capacityNote: string } | null;
+}
+
+/**
+ * The client grants a consent in the portal, or a coordinator records one the client gave in person.
+ * The relative's own acceptance comes separately (acceptConsent); until then it gives no access.
+ */
+export function grantConsent(em: EntityManager, actor: Actor, input: GrantConsentInput) {
+  return auditedCommand(em, actor, 'consent.grant', async (tx, audit) => {
+    const now = new Date();
+    const scopes = requireScopes(input.scopes);
+    if (!input.secrecyWaiver || !input.dataProcessing) {
+      throw ruleViolation(
+        'consents',
+        'consent_requires_both_consents',
+        'consents: both the secrecy waiver and the consent to processing personal data are required',
+      );
+    }
+    const expiresAt = requireFutureExpiry(input.expiresAt, now);
+    const capacityNote = input.inPerson ? requireText('capacityNote', input.inPerson.capacityNote, 2000) : null;
+    const link = isUuid(input.relativeLinkId) ? await tx.findOne(RelativeLink, { id: input.relativeLinkId }) : null;
+    if (!link) throw new AccessDenied('relativeLinkId');
+    const client = await loadClient(tx, link.clientId);
+    audit.clientId = client.id;
+    let recordedBy: string | null = null;
+    if (input.inPerson) {
+      recordedBy = (await requireCoordinatorForClient(tx, actor, client)).id;
+    } else if (client.personId !== actor.personId) {
+      throw new AccessDenied('relativeLinkId');
+    }
+    const consent = tx.create(Consent, {
+      relativeLinkId: link.id,
+      scopes,
+      secrecyWaiver: true,
+      dataProcessing: true,
+      givenVia: input.inPerson ? 'IN_PERSON' : 'PORTAL',
+      recordedBy,
+      capacityNote,
+      grantedAt: now,
+      expiresAt,
+    });
+    audit.detail = { relativePersonId: link.personId, scopes, givenVia: consent.givenVia };
+    return consent;
+  });
+}
+
+/** The relative accepts the processing of their own personal data. */
+export function acceptConsent(em: EntityManager, actor: Actor, input: { consentId: string }) {
+  return auditedCommand(em, actor, 'consent.accept', async (tx, audit) => {
+    const { consent, link, client } = await loadCurrentConsent(tx, input.consentId);
+    if (link.personId !== actor.personId || consent.endedAt) throw new AccessDenied('consentId');
+    audit.clientId = client.id;
+    if (!consent.relativeAcceptedAt) consent.relativeAcceptedAt = new Date();
+    return consent;
+  });
+}
+
+/** Changes scopes or expiry: the current row ends as CHANGED and a new row replaces it. */
+export function changeConsent(
+  em: EntityManager,
+  actor: Actor,
+  input: { consentId: string; scopes: string[]; expiresAt?: Date | null },
+) {
+  return auditedCommand(em, actor, 'consent.change', async (tx, audit) => {
+    const now = new Date();
+    const scopes = requireScopes(input.scopes);
+    const expiresAt = requireFutureExpiry(input.expiresAt, now);
+    const { consent, link, client } = await loadCurrentConsent(tx, input.consentId);
+    audit.clientId = client.id;
+    await requireClientOrCoordinator(tx, actor, client);
+    if (consent.endedAt) throw ruleViolation('consentId', 'consent_ended', 'consentId: this consent has ended');
+    consent.endedAt = now;
+    consent.endedBy = actor.personId;
+    consent.endReason = 'CHANGED';
+    await tx.flush();
+    const next = tx.create(Consent, {
+      relativeLinkId: link.id,
+      scopes,
+      secrecyWaiver: consent.secrecyWaiver,
+      dataProcessing: consent.dataProcessing,
+      relativeAcceptedAt: consent.relativeAcceptedAt,
+      givenVia: consent.givenVia,
+      recordedBy: consent.recordedBy,
+      capacityNote: consent.capacityNote,
+      grantedAt: now,
+      expiresAt,
+      replacesId: consent.id,
+    });
+    audit.detail = { relativePersonId: link.personId, from: consent.scopes, to: scopes };
+    return next;
+  });
+}
+
+/** Revokes at once: the next request by the relative is denied. */
+export function revokeConsent(em: EntityManager, actor: Actor, input: { consentId: string; note?: string | null }) {
+  return auditedCommand(em, actor, 'consent.revoke', async (tx, audit) => {
+    const { consent, link, client } = await loadCurrentConsent(tx, input.consentId);
+    audit.clientId = client.id;
+    await requireClientOrCoordinator(tx, actor, client);
+    if (consent.endedAt) throw ruleViolation('consentId', 'consent_ended', 'consentId: this consent has ended');
+    consent.endedAt = new Date();
+    consent.endedBy = actor.personId;
+    consent.endReason = 'REVOKED';
+    audit.detail = { relativePersonId: link.personId, note: optionalText('note', input.note, 500) };
+    return consent;
+  });
+}

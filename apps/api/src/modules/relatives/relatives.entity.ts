@@ -1,0 +1,84 @@
+import { EntitySchema, OptionalProps } from '@mikro-orm/core';
+import type { ConsentScope } from '@spindeln/consent-scopes';
+
+export const RELATIONSHIPS = ['PARTNER', 'CHILD', 'OTHER_RELATIVE', 'FRIEND', 'GOD_MAN', 'FORVALTARE'] as const;
+export type Relationship = (typeof RELATIONSHIPS)[number];
+
+export type ConsentGivenVia = 'PORTAL' | 'IN_PERSON';
+export type ConsentEndReason = 'REVOKED' | 'CHANGED';
+
+export class RelativeLink {
+  [OptionalProps]?: 'createdAt';
+  id!: string;
+  clientId!: string;
+  personId!: string;
+  relationship!: Relationship;
+  createdAt!: Date;
+}
+
+/**
+ * The client's consent to one relative. SKR asks for two consents from the client (waiving secrecy,
+ * processing personal data) and the relative's acceptance of processing their own data. A change
+ * ends this row (CHANGED) and adds one that `replaces` it; nothing is deleted.
+ */
+export class Consent {
+  [OptionalProps]?:
+    | 'relativeAcceptedAt'
+    | 'recordedBy'
+    | 'capacityNote'
+    | 'grantedAt'
+    | 'expiresAt'
+    | 'replacesId'
+    | 'endedAt'
+    | 'endedBy'
+    | 'endReason';
+  id!: string;
+  relativeLinkId!: string;
+  scopes!: ConsentScope[];
+  secrecyWaiver!: boolean;
+  dataProcessing!: boolean;
+  relativeAcceptedAt: Date | null = null;
+  givenVia!: ConsentGivenVia;
+  recordedBy: string | null = null;
+  capacityNote: string | null = null;
+  grantedAt!: Date;
+  expiresAt: Date | null = null;
+  replacesId: string | null = null;
+  endedAt: Date | null = null;
+  endedBy: string | null = null;
+  endReason: ConsentEndReason | null = null;
+}
+
+export const RelativeLinkSchema = new EntitySchema<RelativeLink>({
+  class: RelativeLink,
+  tableName: 'relative_link',
+  properties: {
+    id: { type: 'uuid', primary: true, defaultRaw: 'gen_random_uuid()' },
+    clientId: { type: 'uuid' },
+    personId: { type: 'uuid' },
+    relationship: { type: 'string' },
+    createdAt: { type: 'Date', defaultRaw: 'now()' },
+  },
+});
+
+export const ConsentSchema = new EntitySchema<Consent>({
+  class: Consent,
+  tableName: 'consent',
+  properties: {
+    id: { type: 'uuid', primary: true, defaultRaw: 'gen_random_uuid()' },
+    relativeLinkId: { type: 'uuid' },
+    scopes: { type: 'string[]', columnType: 'text[]' },
+    secrecyWaiver: { type: 'boolean' },
+    dataProcessing: { type: 'boolean' },
+    relativeAcceptedAt: { type: 'Date', nullable: true },
+    givenVia: { type: 'string' },
+    recordedBy: { type: 'uuid', nullable: true },
+    capacityNote: { type: 'text', nullable: true },
+    grantedAt: { type: 'Date', defaultRaw: 'now()' },
+    expiresAt: { type: 'Date', nullable: true },
+    replacesId: { type: 'uuid', nullable: true },
+    endedAt: { type: 'Date', nullable: true },
+    endedBy: { type: 'uuid', nullable: true },
+    endReason: { type: 'string', nullable: true },
+  },
+});

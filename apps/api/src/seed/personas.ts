@@ -1,0 +1,100 @@
+import { makeTestPersonnummer } from '@spindeln/personnummer';
+
+/**
+ * The named demo personas. Their numbers are valid (real dates, Luhn check digit) and built for test
+ * systems; serials 980-999 are kept for them, so generated data never collides.
+ */
+export const PERSONAS = {
+  elsa: {
+    givenName: 'Elsa',
+    familyName: 'Andersson',
+    personnummer: makeTestPersonnummer('1938-04-12', 982),
+    role: 'Client with a fixed contact and a deputy',
+  },
+  gunnar: {
+    givenName: 'Gunnar',
+    familyName: 'Persson',
+    personnummer: makeTestPersonnummer('1935-09-03', 983),
+    role: 'Client whose fixed contact is absent today: the deputy is the one to call',
+  },
+  britt: {
+    givenName: 'Britt',
+    familyName: 'Olsson',
+    personnummer: makeTestPersonnummer('1944-06-21', 984),
+    role: 'Client exempt as uppenbart obehövligt (safety alarm and meal boxes only)',
+  },
+  ingrid: {
+    givenName: 'Ingrid',
+    familyName: 'Karlsson',
+    personnummer: makeTestPersonnummer('1931-11-30', 986),
+    role: 'Client in särskilt boende, another unit',
+  },
+  maria: {
+    givenName: 'Maria',
+    familyName: 'Andersson',
+    personnummer: makeTestPersonnummer('1966-02-14', 988),
+    role: 'Elsa’s daughter: every consent scope',
+  },
+  johan: {
+    givenName: 'Johan',
+    familyName: 'Andersson',
+    personnummer: makeTestPersonnummer('1969-08-07', 989),
+    role: 'Elsa’s son: may see who the contact is, not the phone numbers',
+  },
+  lars: {
+    givenName: 'Lars',
+    familyName: 'Svensson',
+    personnummer: makeTestPersonnummer('1972-05-19', 991),
+    role: 'Elsa’s nephew: consent revoked',
+  },
+  karin: {
+    givenName: 'Karin',
+    familyName: 'Holm',
+    personnummer: makeTestPersonnummer('1950-12-01', 992),
+    role: 'Elsa’s friend: listed, no consent',
+  },
+  anna: {
+    givenName: 'Anna',
+    familyName: 'Lindqvist',
+    personnummer: makeTestPersonnummer('1984-03-08', 994),
+    role: 'Undersköterska, Elsa’s fixed contact, with unanswered messages',
+  },
+  mohammed: {
+    givenName: 'Mohammed',
+    familyName: 'Haddad',
+    personnummer: makeTestPersonnummer('1990-07-25', 995),
+    role: 'Undersköterska, Elsa’s deputy',
+  },
+  sara: {
+    givenName: 'Sara',
+    familyName: 'Nilsson',
+    personnummer: makeTestPersonnummer('1987-10-10', 996),
+    role: 'Undersköterska, Gunnar’s fixed contact, off sick this week',
+  },
+  peter: {
+    givenName: 'Peter',
+    familyName: 'Johansson',
+    personnummer: makeTestPersonnummer('1995-01-17', 997),
+    role: 'Vårdbiträde, Gunnar’s deputy',
+  },
+  lena: {
+    givenName: 'Lena',
+    familyName: 'Berg',
+    personnummer: makeTestPersonnummer('1976-09-29', 998),
+    role: 'Coordinator (samordnare), Hemtjänst Centrum',
+  },
+  olof: {
+    givenName: 'Olof',
+    familyName: 'Ek',
+    personnummer: makeTestPersonnummer('1971-04-04', 999),
+    role: 'Coordinator, Hemtjänst Väster (another unit)',
+  },
+  fatima: {
+    givenName: 'Fatima',
+    familyName: 'Ali',
+    personnummer: makeTestPersonnummer('1992-12-12', 981),
+    role: 'Undersköterska, Ingrid’s fixed contact, Hemtjänst Väster',
+  },
+} as const;
+
+export type PersonaKey = keyof typeof PERSONAS;

@@ -1,0 +1,140 @@
+/**
+ * Domain errors name the field and the rule, so the API and the portal can show a clear message.
+ * Database constraint violations are translated here too: the constraint name is the rule.
+ */
+export type ErrorCode = 'INVALID_INPUT' | 'RULE_VIOLATION' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT';
+
+export class DomainError extends Error {
+  override name = 'DomainError';
+  constructor(
+    readonly code: ErrorCode,
+    readonly field: string,
+    readonly rule: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const invalid = (field: string, rule: string, message: string) =>
+  new DomainError('INVALID_INPUT', field, rule, message);
+export const ruleViolation = (field: string, rule: string, message: string) =>
+  new DomainError('RULE_VIOLATION', field, rule, message);
+/**
+ * "No such thing" and "not yours to see" are the same error, so existence never leaks.
+ */
+export const notFound = (field: string) => new DomainError('NOT_FOUND', field, 'not_found', `${field}: not found`);
+
+/** Thrown when a rule denies the actor; the caller records a denied audit event. */
+export class AccessDenied extends DomainError {
+  constructor(field: string) {
+    super('NOT_FOUND', field, 'not_found', `${field}: not found`);
+  }
+}
+
+interface ConstraintRule {
+  field: string;
+  code: ErrorCode;
+  message: string;
+}
+
+/** Every named database constraint a user can trip, with the field it concerns. */
+const CONSTRAINT_RULES: Record<string, ConstraintRule> = {
+  person_personnummer_valid: {
+    field: 'personnummer',
+    code: 'INVALID_INPUT',
+    message: 'not a valid personnummer (date or check digit)',
+  },
+  person_personnummer_unique: {
+    field: 'personnummer',
+    code: 'CONFLICT',
+    message: 'a person with this personnummer already exists',
+  },
+  contact_assignment_one_per_role: {
+    field: 'role',
+    code: 'RULE_VIOLATION',
+    message: 'the client already has an active contact in this role for that period',
+  },
+  contact_assignment_primary_not_deputy: {
+    field: 'staffId',
+    code: 'RULE_VIOLATION',
+    message: 'the fixed contact and the deputy must be different people',
+  },
+  contact_assignment_primary_underskoterska: {
+    field: 'staffId',
+    code: 'RULE_VIOLATION',
+    message: 'from 2023-07-01 only an undersköterska may be appointed fixed care contact',
+  },
+  contact_assignment_period_valid: {
+    field: 'validTo',
+    code: 'INVALID_INPUT',
+    message: 'the end must not be before the start',
+  },
+  staff_absence_no_overlap: {
+    field: 'period',
+    code: 'RULE_VIOLATION',
+    message: 'the staff member already has an absence recorded in that period',
+  },
+  staff_absence_period_valid: {
+    field: 'lastDay',
+    code: 'INVALID_INPUT',
+    message: 'the last day must not be before the first day',
+  },
+  consent_requires_both_consents: {
+    field: 'consents',
+    code: 'RULE_VIOLATION',
+    message: 'both the secrecy waiver and the consent to processing personal data are required',
+  },
+  consent_scopes_valid: {
+    field: 'scopes',
+    code: 'INVALID_INPUT',
+    message: 'at least one scope, from the list of consent scopes',
+  },
+  consent_in_person_recorded: {
+    field: 'capacityNote',
+    code: 'INVALID_INPUT',
+    message: 'a consent given in person needs the recording staff member and a note on capacity',
+  },
+  consent_expiry_after_grant: {
+    field: 'expiresAt',
+    code: 'INVALID_INPUT',
+    message: 'the expiry must be after the grant',
+  },
+  consent_one_current_per_relative: {
+    field: 'relativeId',
+    code: 'CONFLICT',
+    message: 'the relative already has a current consent; change it instead',
+  },
+  relative_link_unique: {
+    field: 'personnummer',
+    code: 'CONFLICT',
+    message: 'this person is already listed as a relative',
+  },
+  message_body_length: {
+    field: 'body',
+    code: 'INVALID_INPUT',
+    message: 'a message is 1 to 4000 characters',
+  },
+  message_idempotency_key_unique: {
+    field: 'idempotencyKey',
+    code: 'CONFLICT',
+    message: 'a message with this idempotency key was already sent with other content',
+  },
+  fixed_contact_offer_exempt_reasoned: {
+    field: 'reason',
+    code: 'INVALID_INPUT',
+    message: 'an exemption needs the reason and the client’s own view',
+  },
+};
+
+/** Translates a PostgreSQL error on a named constraint into a DomainError; anything else passes. */
+export function translateDatabaseError(error: unknown): unknown {
+  if (error instanceof DomainError) return error;
+  const e = error as { constraint?: string; code?: string; message?: string };
+  const constraint = e?.constraint;
+  if (constraint && CONSTRAINT_RULES[constraint]) {
+    const rule = CONSTRAINT_RULES[constraint];
+    return new DomainError(rule.code, rule.field, constraint, `${rule.field}: ${rule.message}`);
+  }
+  return error;
+}

