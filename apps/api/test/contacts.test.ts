@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { appointContact, endContact, recordAbsence } from '../src/modules/contacts/contacts.service';
 import { assignContact, createStaff } from '../src/seed/factories';
-import { DomainError } from '../src/shared/errors';
 import { tableCounts, useDatabase } from './support/database';
+import { refused } from './support/refused';
 import { loadDemo } from './support/world';
 
 const db = useDatabase();
-
-async function refused(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 describe('contact assignment', () => {
   it('replaces the fixed contact, keeping the old row as history, with the audit event', async () => {

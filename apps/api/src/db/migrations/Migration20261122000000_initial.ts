@@ -155,7 +155,7 @@ CREATE TABLE fixed_contact_offer (
   assessed_at timestamptz NOT NULL DEFAULT now(),
   CONSTRAINT fixed_contact_offer_status_valid CHECK (status IN ('OFFERED', 'ACCEPTED', 'DECLINED', 'EXEMPT')),
   CONSTRAINT fixed_contact_offer_exempt_reasoned CHECK (status <> 'EXEMPT'
-    OR (length(btrim(reason)) > 0 AND length(btrim(client_view)) > 0))
+    OR (length(btrim(coalesce(reason, ''))) > 0 AND length(btrim(coalesce(client_view, ''))) > 0))
 );
 CREATE INDEX fixed_contact_offer_client_idx ON fixed_contact_offer(client_id, assessed_at DESC);
 CREATE TRIGGER fixed_contact_offer_no_update BEFORE UPDATE ON fixed_contact_offer
@@ -254,7 +254,7 @@ CREATE TABLE consent (
   CONSTRAINT consent_requires_both_consents CHECK (secrecy_waiver AND data_processing),
   CONSTRAINT consent_given_via_valid CHECK (given_via IN ('PORTAL', 'IN_PERSON')),
   CONSTRAINT consent_in_person_recorded CHECK (given_via <> 'IN_PERSON'
-    OR (recorded_by IS NOT NULL AND length(btrim(capacity_note)) > 0)),
+    OR (recorded_by IS NOT NULL AND length(btrim(coalesce(capacity_note, ''))) > 0)),
   CONSTRAINT consent_expiry_after_grant CHECK (expires_at IS NULL OR expires_at > granted_at),
   CONSTRAINT consent_end_valid CHECK ((ended_at IS NULL) = (end_reason IS NULL)
     AND (end_reason IS NULL OR end_reason IN ('REVOKED', 'CHANGED')))

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { stockholmDay } from '../../shared/time';
+import { isUuid } from '../../shared/validate';
 import type { AbsenceKind, ContactRole } from './contacts.entity';
 
 export type ContactReason =
@@ -88,7 +89,8 @@ export async function whoToContactNow(
        LEFT JOIN staff_absence ab ON ab.staff_id = a.staff_id
             AND ab.first_day <= ?::date AND (ab.last_day IS NULL OR ab.last_day >= ?::date)
       WHERE c.id = ANY(?::uuid[])`,
-    [day, day, day, day, clientIds],
+    // An array literal: the query builder would expand a JS array into a list of parameters.
+    [day, day, day, day, `{${clientIds.filter(isUuid).join(',')}}`],
   );
   const byClient = new Map<
     string,
