@@ -24,9 +24,6 @@ export function ormOptions(databaseUrl: string, extra: Partial<Options> = {}): O
     forceUtcTimezone: true,
     allowGlobalContext: false,
     debug: false,
-    logger: (message) => {
-      if (!message.startsWith('[migrator]')) console.log(message);
-    },
     pool: { min: 0, max: 10 },
     ...extra,
   };

@@ -18,7 +18,7 @@ const TEMPLATE = 'spindeln_template';
 export default async function setup(project: TestProject) {
   const server = await startThrowawayPostgres();
   await server.createDatabase(TEMPLATE);
-  const orm = await openOrm(server.url(TEMPLATE));
+  const orm = await openOrm(server.url(TEMPLATE), { logger: () => {} });
   await migrate(orm);
   await orm.close(true);
   project.provide('pgAdminUrl', server.url('postgres'));

@@ -1,0 +1,45 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { Provider } from '../modules/organisation/organisation.entity';
+import { seedDemo } from '../seed/demo';
+import { migrate } from './orm';
+
+export const DEMO_PROVIDER = 'Spindelns kommun, hemtjänsten';
+
+/** Loads the demo personas unless they are there already. Returns whether it seeded. */
+export async function seedDemoIfAbsent(orm: MikroORM): Promise<boolean> {
+  const em = orm.em.fork();
+  if (await em.count(Provider, { name: DEMO_PROVIDER })) return false;
+  await em.transactional((tx) => seedDemo(tx));
+  return true;
+}
+
+/** Drops everything, including the audit log: for development databases only. */
+export async function resetDatabase(orm: MikroORM): Promise<string[]> {
+  await orm.em.getConnection().execute('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+  return migrate(orm);
+}
+
+export interface DatabaseHealth {
+  reachable: boolean;
+  serverVersion: string | null;
+  migrations: { applied: number; pending: number } | null;
+  error?: string;
+}
+
+export async function databaseHealth(orm: MikroORM): Promise<DatabaseHealth> {
+  try {
+    const [row] = await orm.em
+      .getConnection()
+      .execute<{ v: string }[]>("SELECT current_setting('server_version') AS v");
+    const migrator = orm.getMigrator();
+    const [applied, pending] = await Promise.all([migrator.getExecutedMigrations(), migrator.getPendingMigrations()]);
+    return {
+      reachable: true,
+      serverVersion: row?.v ?? null,
+      migrations: { applied: applied.length, pending: pending.length },
+    };
+  } catch {
+    // The reason stays in the server's log; the endpoint is public.
+    return { reachable: false, serverVersion: null, migrations: null, error: 'database unreachable' };
+  }
+}

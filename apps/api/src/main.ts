@@ -1,0 +1,40 @@
+import { ConfigError, loadEnv } from './config/env';
+import { openDatabase } from './db/database';
+import { seedDemoIfAbsent } from './db/lifecycle';
+import { migrate, openOrm } from './db/orm';
+import { createApiServer } from './server';
+
+const log = (line: string) => console.log(`[api] ${line}`);
+
+async function main() {
+  const env = loadEnv();
+  const database = await openDatabase(env, log);
+  const orm = await openOrm(database.url);
+  const applied = await migrate(orm);
+  log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+  if (env.SEED_DEMO_WHEN_EMPTY && env.NODE_ENV !== 'production' && (await seedDemoIfAbsent(orm))) {
+    log('loaded the demo personas (see README)');
+  }
+  const server = createApiServer({ orm, embedded: database.embedded !== null });
+  server.listen(env.API_PORT, env.API_HOST, () => {
+    log(`listening on http://${env.API_HOST}:${env.API_PORT} (health: /health)`);
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: shutting down`);
+    server.close();
+    await orm.close();
+    await database.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});
