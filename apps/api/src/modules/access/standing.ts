@@ -1,15 +1,127 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ConsentScope } from '@spindeln/consent-scopes';
+import { CONSENT_SCOPES, type ConsentScope } from '@spindeln/consent-scopes';
 import { AccessDenied } from '../../shared/errors';
+import { stockholmDay } from '../../shared/time';
 import { isUuid } from '../../shared/validate';
 import { Client } from '../clients/client.entity';
 import { StaffMember } from '../organisation/staff-member.entity';
 import type { Actor } from './actor';
 
 /**
- * A person's standing towards one client, always read from the database: roles and consent are never
- * taken from a token, so a revoked consent stops working on the very next request.
+ * A person's standing towards a client, always read from the database: roles and consent are never
+ * taken from a token, so a revoked consent stops working on the very next request. One statement
+ * answers for any number of clients; the services and the GraphQL layer both use it.
  */
+export interface Standing {
+  clientId: string;
+  /** The person is the client. */
+  self: boolean;
+  /** Care staff acting for the client: contact or deputy today, or on the client's work team. */
+  staff: boolean;
+  /** A coordinator of the client's unit (hemtjänstgrupp). */
+  coordinator: boolean;
+  /** What the client's current, accepted, unexpired consent lets this relative see. */
+  scopes: ConsentScope[];
+}
+
+export const NO_STANDING = (clientId: string): Standing => ({
+  clientId,
+  self: false,
+  staff: false,
+  coordinator: false,
+  scopes: [],
+});
+
+export function isVisible(s: Standing): boolean {
+  return s.self || s.staff || s.coordinator || s.scopes.length > 0;
+}
+
+/** Gates: a consent scope, or a rule for things relatives never reach. */
+export const GATES = [
+  ...CONSENT_SCOPES,
+  'VISIBLE',
+  'CLIENT_AND_STAFF',
+  'CLIENT_OR_COORDINATOR',
+  'CLIENT_ONLY',
+] as const;
+export type Gate = (typeof GATES)[number];
+
+/** The one place that says who passes which gate. Deny unless a rule allows. */
+export function allows(s: Standing, gate: Gate): boolean {
+  if (s.self) return true;
+  if (gate === 'CLIENT_ONLY') return false;
+  if (s.coordinator) return true;
+  if (gate === 'CLIENT_OR_COORDINATOR') return false;
+  if (s.staff) return true;
+  if (gate === 'CLIENT_AND_STAFF') return false;
+  if (gate === 'VISIBLE') return s.scopes.length > 0;
+  return s.scopes.includes(gate);
+}
+
+/** The SQL behind every standing: the person (three times), the instant, the Swedish day (twice), the clients. */
+const STANDING_SQL = `
+WITH me AS (
+  SELECT s.id AS staff_id, s.unit_id, 'COORDINATOR' = ANY(s.roles) AS is_coordinator
+    FROM staff_member s WHERE s.person_id = ?
+)
+SELECT c.id AS client_id,
+       c.person_id = ?::uuid AS self,
+       coalesce((SELECT cs.scopes FROM relative_link l JOIN consent cs ON cs.relative_link_id = l.id
+                  WHERE l.client_id = c.id AND l.person_id = ?::uuid AND cs.ended_at IS NULL
+                    AND cs.relative_accepted_at IS NOT NULL
+                    AND (cs.expires_at IS NULL OR cs.expires_at > ?::timestamptz)), '{}') AS scopes,
+       EXISTS (SELECT 1 FROM me JOIN contact_assignment a ON a.staff_id = me.staff_id
+                WHERE a.client_id = c.id AND a.valid_from <= ?::date AND (a.valid_to IS NULL OR a.valid_to > ?::date))
+       OR EXISTS (SELECT 1 FROM me JOIN team_membership m ON m.staff_id = me.staff_id WHERE m.team_id = c.team_id)
+         AS staff,
+       EXISTS (SELECT 1 FROM me WHERE me.is_coordinator AND me.unit_id = t.group_id) AS coordinator
+  FROM client c JOIN work_team t ON t.id = c.team_id
+ WHERE c.id = ANY(?::uuid[])`;
+
+interface StandingRow {
+  client_id: string;
+  self: boolean;
+  staff: boolean;
+  coordinator: boolean;
+  scopes: ConsentScope[];
+}
+
+export async function loadStandings(
+  em: EntityManager,
+  personId: string | null,
+  clientIds: readonly string[],
+  at: Date = new Date(),
+): Promise<Map<string, Standing>> {
+  const result = new Map<string, Standing>();
+  const ids = [...new Set(clientIds.filter(isUuid))];
+  if (personId && ids.length > 0) {
+    const day = stockholmDay(at);
+    const rows = await em.execute<StandingRow[]>(STANDING_SQL, [
+      personId,
+      personId,
+      personId,
+      at,
+      day,
+      day,
+      `{${ids.join(',')}}`,
+    ]);
+    for (const r of rows) {
+      result.set(r.client_id, {
+        clientId: r.client_id,
+        self: r.self,
+        staff: r.staff,
+        coordinator: r.coordinator,
+        scopes: r.scopes,
+      });
+    }
+  }
+  for (const id of clientIds) if (!result.has(id)) result.set(id, NO_STANDING(id));
+  return result;
+}
+
+export async function standingOf(em: EntityManager, personId: string, clientId: string): Promise<Standing> {
+  return (await loadStandings(em, personId, [clientId])).get(clientId)!;
+}
 
 export async function loadClient(em: EntityManager, clientId: string): Promise<Client> {
   const client = isUuid(clientId) ? await em.findOne(Client, { id: clientId }) : null;
@@ -21,22 +133,15 @@ export async function staffOf(em: EntityManager, personId: string): Promise<Staf
   return em.findOne(StaffMember, { personId });
 }
 
-/** The client's group (unit), through the client's team. */
-async function groupOfClient(em: EntityManager, client: Client): Promise<string> {
-  const rows = await em.execute<{ group_id: string }[]>('SELECT group_id FROM work_team WHERE id = ?', [client.teamId]);
-  return rows[0]!.group_id;
-}
-
 /** A coordinator may act for clients in the unit (hemtjänstgrupp) they coordinate. */
 export async function requireCoordinatorForClient(
   em: EntityManager,
   actor: Actor,
   client: Client,
 ): Promise<StaffMember> {
-  const staff = await staffOf(em, actor.personId);
-  if (!staff?.roles.includes('COORDINATOR') || staff.unitId !== (await groupOfClient(em, client))) {
-    throw new AccessDenied('clientId');
-  }
+  const standing = await standingOf(em, actor.personId, client.id);
+  const staff = standing.coordinator ? await staffOf(em, actor.personId) : null;
+  if (!staff) throw new AccessDenied('clientId');
   return staff;
 }
 
@@ -53,46 +158,12 @@ export async function requireCoordinatorForStaff(
   return { coordinator, staff };
 }
 
-/**
- * Care staff act for a client when they are the client's contact or deputy today, or a member of
- * the client's work team.
- */
-export async function staffActsForClient(
-  em: EntityManager,
-  staffId: string,
-  client: Client,
-  day: string,
-): Promise<boolean> {
-  const rows = await em.execute<{ ok: boolean }[]>(
-    `SELECT EXISTS (
-       SELECT 1 FROM contact_assignment a
-        WHERE a.client_id = ? AND a.staff_id = ? AND a.valid_from <= ?::date
-          AND (a.valid_to IS NULL OR a.valid_to > ?::date)
-     ) OR EXISTS (
-       SELECT 1 FROM team_membership m WHERE m.team_id = ? AND m.staff_id = ?
-     ) AS ok`,
-    [client.id, staffId, day, day, client.teamId, staffId],
-  );
-  return rows[0]?.ok === true;
-}
-
-/**
- * The scopes a relative holds for a client right now: the current consent, not expired, accepted by
- * the relative. None when there is no such consent.
- */
+/** The scopes a relative holds for a client right now; none without a current, accepted consent. */
 export async function relativeScopes(
   em: EntityManager,
   personId: string,
   clientId: string,
   at: Date = new Date(),
 ): Promise<ConsentScope[]> {
-  const rows = await em.execute<{ scopes: ConsentScope[] }[]>(
-    `SELECT c.scopes FROM consent c
-       JOIN relative_link l ON l.id = c.relative_link_id
-      WHERE l.client_id = ? AND l.person_id = ? AND c.ended_at IS NULL
-        AND c.relative_accepted_at IS NOT NULL
-        AND (c.expires_at IS NULL OR c.expires_at > ?)`,
-    [clientId, personId, at],
-  );
-  return rows[0]?.scopes ?? [];
+  return (await loadStandings(em, personId, [clientId], at)).get(clientId)!.scopes;
 }

@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AccessDenied, DomainError, invalid } from '../../shared/errors';
-import { stockholmDay } from '../../shared/time';
 import { isUuid, requireOneOf } from '../../shared/validate';
 import type { Actor } from '../access/actor';
-import { loadClient, relativeScopes, staffActsForClient, staffOf } from '../access/standing';
+import { allows, loadClient, staffOf, standingOf } from '../access/standing';
 import { auditedCommand } from '../audit/audit.service';
 import type { Client } from '../clients/client.entity';
 import { type AuthorRole, Conversation, MESSAGE_MAX_LENGTH, Message } from './messages.entity';
@@ -24,14 +23,10 @@ async function authorRole(
   actor: Actor,
   client: Client,
 ): Promise<{ role: AuthorRole; staffId: string | null }> {
-  if (client.personId === actor.personId) return { role: 'CLIENT', staffId: null };
-  const staff = await staffOf(tx, actor.personId);
-  if (staff && (await staffActsForClient(tx, staff.id, client, stockholmDay()))) {
-    return { role: 'STAFF', staffId: staff.id };
-  }
-  if ((await relativeScopes(tx, actor.personId, client.id)).includes('SEND_MESSAGES')) {
-    return { role: 'RELATIVE', staffId: null };
-  }
+  const standing = await standingOf(tx, actor.personId, client.id);
+  if (standing.self) return { role: 'CLIENT', staffId: null };
+  if (standing.staff) return { role: 'STAFF', staffId: (await staffOf(tx, actor.personId))!.id };
+  if (allows(standing, 'SEND_MESSAGES')) return { role: 'RELATIVE', staffId: null };
   throw new AccessDenied('clientId');
 }
 
@@ -118,10 +113,8 @@ export function markMessage(em: EntityManager, actor: Actor, input: { messageId:
     const conversation = await tx.findOneOrFail(Conversation, { id: message.conversationId });
     const client = await loadClient(tx, conversation.clientId);
     audit.clientId = client.id;
-    const staff = await staffOf(tx, actor.personId);
-    if (!staff || !(await staffActsForClient(tx, staff.id, client, stockholmDay()))) {
-      throw new AccessDenied('messageId');
-    }
+    const staff = (await standingOf(tx, actor.personId, client.id)).staff ? await staffOf(tx, actor.personId) : null;
+    if (!staff) throw new AccessDenied('messageId');
     if (message.state === null)
       throw invalid('messageId', 'staff_message', 'messageId: staff replies have no handling state');
     message.state = state;

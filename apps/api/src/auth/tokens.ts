@@ -1,0 +1,132 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parsePersonnummer } from '@spindeln/personnummer';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type JWK,
+  type JWTVerifyGetKey,
+  jwtVerify,
+  SignJWT,
+} from 'jose';
+
+/**
+ * The API accepts only bearer tokens it verifies itself: signature (ES256) against configured keys
+ * or a JWKS, issuer, audience, expiry and a short maximum age. The token carries a personnummer and
+ * nothing else the API trusts; roles and consent always come from the database.
+ */
+
+export const TOKEN_ALGORITHM = 'ES256';
+/** The claim that carries the personnummer in tokens for this API. */
+export const PERSONNUMMER_CLAIM = 'personnummer';
+/** Tokens for the API are short-lived; anything older is refused whatever its `exp` says. */
+export const MAX_TOKEN_AGE_SECONDS = 15 * 60;
+
+export interface TokenVerifierOptions {
+  issuer: string;
+  audience: string;
+  keys: JWTVerifyGetKey;
+}
+
+export type TokenFailure = 'malformed' | 'invalid' | 'expired' | 'no_personnummer';
+
+export class TokenError extends Error {
+  override name = 'TokenError';
+  constructor(readonly reason: TokenFailure) {
+    super(`access token refused: ${reason}`);
+  }
+}
+
+export interface VerifiedIdentity {
+  personnummer: string;
+  tokenId: string | null;
+}
+
+export type TokenVerifier = (token: string) => Promise<VerifiedIdentity>;
+
+export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
+  return async (token) => {
+    if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token) || token.length > 4096) throw new TokenError('malformed');
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(token, options.keys, {
+        issuer: options.issuer,
+        audience: options.audience,
+        algorithms: [TOKEN_ALGORITHM],
+        maxTokenAge: MAX_TOKEN_AGE_SECONDS,
+        requiredClaims: ['exp', 'iat'],
+        clockTolerance: 5,
+      }));
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      throw new TokenError(code === 'ERR_JWT_EXPIRED' ? 'expired' : 'invalid');
+    }
+    const claim = payload[PERSONNUMMER_CLAIM];
+    const parsed = typeof claim === 'string' ? parsePersonnummer(claim) : null;
+    if (!parsed?.ok) throw new TokenError('no_personnummer');
+    return { personnummer: parsed.value, tokenId: typeof payload.jti === 'string' ? payload.jti : null };
+  };
+}
+
+export function keysFromJwks(url: string): JWTVerifyGetKey {
+  return createRemoteJWKSet(new URL(url));
+}
+
+export function keysFromPublicJwks(jwks: { keys: JWK[] }): JWTVerifyGetKey {
+  return createLocalJWKSet(jwks);
+}
+
+export interface SigningKey {
+  privateJwk: JWK;
+  publicJwk: JWK;
+}
+
+export async function generateSigningKey(kid: string): Promise<SigningKey> {
+  const { privateKey, publicKey } = await generateKeyPair(TOKEN_ALGORITHM, { extractable: true });
+  const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: TOKEN_ALGORITHM, use: 'sig' };
+  const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: TOKEN_ALGORITHM, use: 'sig' };
+  return { privateJwk, publicJwk };
+}
+
+/**
+ * The development signing key, made on first use and kept in the git-ignored data folder. Only for
+ * development and the demo: production verifies against AUTH_JWKS_URL or AUTH_PUBLIC_JWKS.
+ */
+export async function loadOrCreateDevSigningKey(dataDir: string): Promise<SigningKey> {
+  const file = path.join(dataDir, 'dev-signing-key.json');
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as SigningKey;
+  } catch {
+    const key = await generateSigningKey(`dev-${Date.now().toString(36)}`);
+    await mkdir(dataDir, { recursive: true });
+    await writeFile(file, JSON.stringify(key, null, 2), { mode: 0o600 });
+    return key;
+  }
+}
+
+export interface MintOptions {
+  issuer: string;
+  audience: string;
+  personnummer: string;
+  /** Seconds; at most MAX_TOKEN_AGE_SECONDS. */
+  lifetime?: number;
+  /** For tests of refusal: issue in the past. */
+  issuedAt?: number;
+}
+
+/** Signs a short-lived token for the API's audience after a verified login. */
+export async function mintAccessToken(key: JWK, options: MintOptions): Promise<string> {
+  const now = options.issuedAt ?? Math.floor(Date.now() / 1000);
+  const lifetime = Math.min(options.lifetime ?? 5 * 60, MAX_TOKEN_AGE_SECONDS);
+  return new SignJWT({ [PERSONNUMMER_CLAIM]: options.personnummer })
+    .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid: key.kid, typ: 'at+jwt' })
+    .setIssuer(options.issuer)
+    .setAudience(options.audience)
+    .setIssuedAt(now)
+    .setExpirationTime(now + lifetime)
+    .setJti(crypto.randomUUID())
+    .sign(await importJWK(key, TOKEN_ALGORITHM));
+}
