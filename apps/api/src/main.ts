@@ -1,8 +1,9 @@
+import { verifierFromEnv } from './auth/verifier';
 import { ConfigError, loadEnv } from './config/env';
 import { openDatabase } from './db/database';
 import { seedDemoIfAbsent } from './db/lifecycle';
 import { migrate, openOrm } from './db/orm';
-import { createApiServer } from './server';
+import { createApi } from './server';
 
 const log = (line: string) => console.log(`[api] ${line}`);
 
@@ -15,17 +16,22 @@ async function main() {
   if (env.SEED_DEMO_WHEN_EMPTY && env.NODE_ENV !== 'production' && (await seedDemoIfAbsent(orm))) {
     log('loaded the demo personas (see README)');
   }
-  const server = createApiServer({ orm, embedded: database.embedded !== null });
-  server.listen(env.API_PORT, env.API_HOST, () => {
-    log(`listening on http://${env.API_HOST}:${env.API_PORT} (health: /health)`);
+  const api = await createApi({
+    orm,
+    embedded: database.embedded !== null,
+    verifier: await verifierFromEnv(env),
+    production: env.NODE_ENV === 'production',
+    reportSqlStatements: env.REPORT_SQL_STATEMENTS,
   });
+  await api.listen(env.API_PORT, env.API_HOST);
+  log(`listening on http://${env.API_HOST}:${env.API_PORT}: GraphQL at /graphql, health at /health`);
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: shutting down`);
-    server.close();
+    await api.stop();
     await orm.close();
     await database.stop();
     process.exit(0);

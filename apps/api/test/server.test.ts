@@ -1,22 +1,20 @@
-import type { AddressInfo } from 'node:net';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { describe, expect, it } from 'vitest';
 import { loadEnv } from '../src/config/env';
 import { seedDemoIfAbsent } from '../src/db/lifecycle';
 import { openOrm } from '../src/db/orm';
-import { createApiServer } from '../src/server';
+import { startApi } from './support/api';
 import { useDatabase } from './support/database';
 
 const db = useDatabase();
 
-async function get(orm: Parameters<typeof createApiServer>[0]['orm'], path: string) {
-  const server = createApiServer({ orm, embedded: true });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+async function get(orm: MikroORM, path: string) {
+  const api = await startApi(orm);
   try {
-    const { port } = server.address() as AddressInfo;
-    const res = await fetch(`http://127.0.0.1:${port}${path}`);
+    const res = await fetch(`${api.url}${path}`);
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   } finally {
-    server.close();
+    await api.stop();
   }
 }
 

@@ -20,10 +20,32 @@ const schema = z
     API_HOST: z.string().min(1).default('127.0.0.1'),
     API_PORT: port.default(4000),
     SEED_DEMO_WHEN_EMPTY: bool.default('true'),
+    DATA_DIR: z.string().min(1).default(path.join(REPO_ROOT, '.data')),
+    AUTH_ISSUER: z.string().min(1).default('spindeln-dev'),
+    AUTH_AUDIENCE: z.string().min(1).default('spindeln-api'),
+    AUTH_JWKS_URL: z.string().url().optional(),
+    AUTH_PUBLIC_JWKS: z
+      .string()
+      .transform((text, ctx) => {
+        try {
+          const parsed = JSON.parse(text) as { keys?: unknown };
+          if (Array.isArray(parsed.keys)) return parsed as { keys: Record<string, unknown>[] };
+        } catch {}
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON Web Key Set: {"keys":[...]}' });
+        return z.NEVER;
+      })
+      .optional(),
+    /** Adds an x-sql-statements header to GraphQL responses (tests and the benchmark). */
+    REPORT_SQL_STATEMENTS: bool.default('false'),
   })
   .refine((env) => env.NODE_ENV !== 'production' || env.DATABASE_URL, {
     message: 'DATABASE_URL is required when NODE_ENV=production (the embedded server is for development)',
     path: ['DATABASE_URL'],
+  })
+  .refine((env) => env.NODE_ENV !== 'production' || env.AUTH_JWKS_URL || env.AUTH_PUBLIC_JWKS, {
+    message:
+      'AUTH_JWKS_URL or AUTH_PUBLIC_JWKS is required when NODE_ENV=production (the development key is not for production)',
+    path: ['AUTH_JWKS_URL'],
   });
 
 export type Env = z.infer<typeof schema>;

@@ -2,6 +2,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type Options, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { ENTITIES } from './entities';
 import { Migration20261122000000_initial } from './migrations/Migration20261122000000_initial';
+import { countingLoggerFactory } from './query-counter';
 
 /** Committed migrations, listed here so they load the same under tsx, Vitest and a build. */
 export const MIGRATIONS = [{ name: 'Migration20261122000000_initial', class: Migration20261122000000_initial }];
@@ -24,6 +25,7 @@ export function ormOptions(databaseUrl: string, extra: Partial<Options> = {}): O
     forceUtcTimezone: true,
     allowGlobalContext: false,
     debug: false,
+    loggerFactory: countingLoggerFactory,
     pool: { min: 0, max: 10 },
     ...extra,
   };

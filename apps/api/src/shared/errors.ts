@@ -2,7 +2,7 @@
  * Domain errors name the field and the rule, so the API and the portal can show a clear message.
  * Database constraint violations are translated here too: the constraint name is the rule.
  */
-export type ErrorCode = 'INVALID_INPUT' | 'RULE_VIOLATION' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT';
+export type ErrorCode = 'INVALID_INPUT' | 'RULE_VIOLATION' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'RATE_LIMITED';
 
 export class DomainError extends Error {
   override name = 'DomainError';

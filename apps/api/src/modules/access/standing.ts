@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CONSENT_SCOPES, type ConsentScope } from '@spindeln/consent-scopes';
 import { AccessDenied } from '../../shared/errors';
+import { sql, uuidArray } from '../../shared/sql';
 import { stockholmDay } from '../../shared/time';
 import { isUuid } from '../../shared/validate';
 import { Client } from '../clients/client.entity';
@@ -58,32 +59,38 @@ export function allows(s: Standing, gate: Gate): boolean {
   return s.scopes.includes(gate);
 }
 
-/** The SQL behind every standing: the person (three times), the instant, the Swedish day (twice), the clients. */
-const STANDING_SQL = `
+/** The viewer's staff record, if any: the CTE every standing query starts from. */
+const meCte = (personId: string) => sql`
 WITH me AS (
   SELECT s.id AS staff_id, s.unit_id, 'COORDINATOR' = ANY(s.roles) AS is_coordinator
-    FROM staff_member s WHERE s.person_id = ?
-)
-SELECT c.id AS client_id,
-       c.person_id = ?::uuid AS self,
+    FROM staff_member s WHERE s.person_id = ${personId}
+)`;
+
+/** Standing columns for client `c` in team `t`. */
+const standingColumns = (personId: string, at: Date, day: string) => sql`
+       c.id AS client_id,
+       c.person_id = ${personId}::uuid AS self,
        coalesce((SELECT cs.scopes FROM relative_link l JOIN consent cs ON cs.relative_link_id = l.id
-                  WHERE l.client_id = c.id AND l.person_id = ?::uuid AND cs.ended_at IS NULL
+                  WHERE l.client_id = c.id AND l.person_id = ${personId}::uuid AND cs.ended_at IS NULL
                     AND cs.relative_accepted_at IS NOT NULL
-                    AND (cs.expires_at IS NULL OR cs.expires_at > ?::timestamptz)), '{}') AS scopes,
+                    AND (cs.expires_at IS NULL OR cs.expires_at > ${at}::timestamptz)), '{}') AS scopes,
        EXISTS (SELECT 1 FROM me JOIN contact_assignment a ON a.staff_id = me.staff_id
-                WHERE a.client_id = c.id AND a.valid_from <= ?::date AND (a.valid_to IS NULL OR a.valid_to > ?::date))
+                WHERE a.client_id = c.id AND a.valid_from <= ${day}::date
+                  AND (a.valid_to IS NULL OR a.valid_to > ${day}::date))
        OR EXISTS (SELECT 1 FROM me JOIN team_membership m ON m.staff_id = me.staff_id WHERE m.team_id = c.team_id)
          AS staff,
-       EXISTS (SELECT 1 FROM me WHERE me.is_coordinator AND me.unit_id = t.group_id) AS coordinator
-  FROM client c JOIN work_team t ON t.id = c.team_id
- WHERE c.id = ANY(?::uuid[])`;
+       EXISTS (SELECT 1 FROM me WHERE me.is_coordinator AND me.unit_id = t.group_id) AS coordinator`;
 
-interface StandingRow {
+export interface StandingRow {
   client_id: string;
   self: boolean;
   staff: boolean;
   coordinator: boolean;
   scopes: ConsentScope[];
+}
+
+export function standingFromRow(r: StandingRow): Standing {
+  return { clientId: r.client_id, self: r.self, staff: r.staff, coordinator: r.coordinator, scopes: r.scopes };
 }
 
 export async function loadStandings(
@@ -95,28 +102,58 @@ export async function loadStandings(
   const result = new Map<string, Standing>();
   const ids = [...new Set(clientIds.filter(isUuid))];
   if (personId && ids.length > 0) {
-    const day = stockholmDay(at);
-    const rows = await em.execute<StandingRow[]>(STANDING_SQL, [
-      personId,
-      personId,
-      personId,
-      at,
-      day,
-      day,
-      `{${ids.join(',')}}`,
-    ]);
-    for (const r of rows) {
-      result.set(r.client_id, {
-        clientId: r.client_id,
-        self: r.self,
-        staff: r.staff,
-        coordinator: r.coordinator,
-        scopes: r.scopes,
-      });
-    }
+    const q = sql`${meCte(personId)}
+SELECT ${standingColumns(personId, at, stockholmDay(at))}
+  FROM client c JOIN work_team t ON t.id = c.team_id
+ WHERE c.id = ANY(${uuidArray(ids)}::uuid[])`;
+    for (const r of await em.execute<StandingRow[]>(q.text, q.values)) result.set(r.client_id, standingFromRow(r));
   }
   for (const id of clientIds) if (!result.has(id)) result.set(id, NO_STANDING(id));
   return result;
+}
+
+export interface VisibleClientRow extends StandingRow {
+  given_name: string;
+  family_name: string;
+  team_id: string;
+  care_setting: string;
+  total: string;
+}
+
+/**
+ * Every client the person may see, with their standing and name, in one statement: themself, the
+ * clients whose current consent they hold, the clients they act for as staff, and as coordinator
+ * their unit's clients. Ordered by name; `limit`/`offset` page through them.
+ */
+export async function visibleClients(
+  em: EntityManager,
+  personId: string,
+  page: { limit: number; offset: number },
+  at: Date = new Date(),
+): Promise<VisibleClientRow[]> {
+  const day = stockholmDay(at);
+  const q = sql`${meCte(personId)}, candidate AS (
+  SELECT c.id FROM client c WHERE c.person_id = ${personId}::uuid
+  UNION
+  SELECT l.client_id FROM relative_link l JOIN consent cs ON cs.relative_link_id = l.id
+   WHERE l.person_id = ${personId}::uuid AND cs.ended_at IS NULL AND cs.relative_accepted_at IS NOT NULL
+     AND (cs.expires_at IS NULL OR cs.expires_at > ${at}::timestamptz)
+  UNION
+  SELECT a.client_id FROM me JOIN contact_assignment a ON a.staff_id = me.staff_id
+   WHERE a.valid_from <= ${day}::date AND (a.valid_to IS NULL OR a.valid_to > ${day}::date)
+  UNION
+  SELECT c.id FROM me JOIN team_membership m ON m.staff_id = me.staff_id JOIN client c ON c.team_id = m.team_id
+  UNION
+  SELECT c.id FROM me JOIN work_team wt ON wt.group_id = me.unit_id AND me.is_coordinator
+    JOIN client c ON c.team_id = wt.id
+)
+SELECT ${standingColumns(personId, at, day)},
+       p.given_name, p.family_name, c.team_id, c.care_setting, count(*) OVER () AS total
+  FROM candidate JOIN client c ON c.id = candidate.id
+  JOIN work_team t ON t.id = c.team_id JOIN person p ON p.id = c.person_id
+ ORDER BY p.family_name, p.given_name, c.id
+ LIMIT ${page.limit} OFFSET ${page.offset}`;
+  return em.execute<VisibleClientRow[]>(q.text, q.values);
 }
 
 export async function standingOf(em: EntityManager, personId: string, clientId: string): Promise<Standing> {

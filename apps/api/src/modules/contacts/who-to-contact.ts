@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql, uuidArray } from '../../shared/sql';
 import { stockholmDay } from '../../shared/time';
 import { isUuid } from '../../shared/validate';
+import type { WorkingHours } from '../organisation/staff-member.entity';
 import type { AbsenceKind, ContactRole } from './contacts.entity';
 
 export type ContactReason =
@@ -22,6 +24,7 @@ export interface ContactPerson {
   familyName: string;
   title: string;
   workMobile: string | null;
+  workingHours: WorkingHours[];
   /** Today's absence, if any. */
   absence: { kind: AbsenceKind; firstDay: string; lastDay: string | null } | null;
 }
@@ -29,9 +32,15 @@ export interface ContactPerson {
 export interface WhoToContact {
   clientId: string;
   day: string;
+  primary: ContactPerson | null;
+  deputy: ContactPerson | null;
   /** Who to call: a person, or the team's phone. */
   contact: ContactPerson | null;
+  /** The work team's phone, or the home-care group's when the team has none. */
   teamPhone: string;
+  teamName: string;
+  groupName: string;
+  groupPhone: string;
   reason: ContactReason;
   /** The last day the fixed contact is away, when the reason is their absence (null: until further notice). */
   primaryAbsentUntil: string | null;
@@ -52,6 +61,10 @@ export function decideContact(
 interface Row {
   client_id: string;
   team_phone: string;
+  team_name: string;
+  group_name: string;
+  group_phone: string;
+  working_hours: WorkingHours[] | null;
   staff_id: string | null;
   role: ContactRole | null;
   given_name: string | null;
@@ -75,29 +88,33 @@ export async function whoToContactNow(
   const day = stockholmDay(at);
   const result = new Map<string, WhoToContact>();
   if (clientIds.length === 0) return result;
-  const rows = await em.execute<Row[]>(
-    `SELECT c.id AS client_id, coalesce(t.phone, g.phone) AS team_phone,
-            a.staff_id, a.role, p.given_name, p.family_name, s.title, s.work_mobile,
-            ab.kind AS absence_kind, ab.first_day::text AS absence_first_day, ab.last_day::text AS absence_last_day
-       FROM client c
-       JOIN work_team t ON t.id = c.team_id
-       JOIN care_group g ON g.id = t.group_id
-       LEFT JOIN contact_assignment a ON a.client_id = c.id
-            AND a.valid_from <= ?::date AND (a.valid_to IS NULL OR a.valid_to > ?::date)
-       LEFT JOIN staff_member s ON s.id = a.staff_id
-       LEFT JOIN person p ON p.id = s.person_id
-       LEFT JOIN staff_absence ab ON ab.staff_id = a.staff_id
-            AND ab.first_day <= ?::date AND (ab.last_day IS NULL OR ab.last_day >= ?::date)
-      WHERE c.id = ANY(?::uuid[])`,
-    // An array literal: the query builder would expand a JS array into a list of parameters.
-    [day, day, day, day, `{${clientIds.filter(isUuid).join(',')}}`],
-  );
-  const byClient = new Map<
-    string,
-    { teamPhone: string; primary: ContactPerson | null; deputy: ContactPerson | null }
-  >();
+  const q = sql`
+    SELECT c.id AS client_id, coalesce(t.phone, g.phone) AS team_phone, t.name AS team_name,
+           g.name AS group_name, g.phone AS group_phone,
+           a.staff_id, a.role, p.given_name, p.family_name, s.title, s.work_mobile, s.working_hours,
+           ab.kind AS absence_kind, ab.first_day::text AS absence_first_day, ab.last_day::text AS absence_last_day
+      FROM client c
+      JOIN work_team t ON t.id = c.team_id
+      JOIN care_group g ON g.id = t.group_id
+      LEFT JOIN contact_assignment a ON a.client_id = c.id
+           AND a.valid_from <= ${day}::date AND (a.valid_to IS NULL OR a.valid_to > ${day}::date)
+      LEFT JOIN staff_member s ON s.id = a.staff_id
+      LEFT JOIN person p ON p.id = s.person_id
+      LEFT JOIN staff_absence ab ON ab.staff_id = a.staff_id
+           AND ab.first_day <= ${day}::date AND (ab.last_day IS NULL OR ab.last_day >= ${day}::date)
+     WHERE c.id = ANY(${uuidArray(clientIds.filter(isUuid))}::uuid[])`;
+  const rows = await em.execute<Row[]>(q.text, q.values);
+  type Entry = Pick<WhoToContact, 'teamPhone' | 'teamName' | 'groupName' | 'groupPhone' | 'primary' | 'deputy'>;
+  const byClient = new Map<string, Entry>();
   for (const r of rows) {
-    const entry = byClient.get(r.client_id) ?? { teamPhone: r.team_phone, primary: null, deputy: null };
+    const entry = byClient.get(r.client_id) ?? {
+      teamPhone: r.team_phone,
+      teamName: r.team_name,
+      groupName: r.group_name,
+      groupPhone: r.group_phone,
+      primary: null,
+      deputy: null,
+    };
     byClient.set(r.client_id, entry);
     if (!r.staff_id || !r.role) continue;
     const person: ContactPerson = {
@@ -107,6 +124,7 @@ export async function whoToContactNow(
       familyName: r.family_name ?? '',
       title: r.title ?? '',
       workMobile: r.work_mobile,
+      workingHours: r.working_hours ?? [],
       absence: r.absence_kind
         ? { kind: r.absence_kind, firstDay: r.absence_first_day ?? day, lastDay: r.absence_last_day }
         : null,
@@ -119,8 +137,8 @@ export async function whoToContactNow(
     result.set(clientId, {
       clientId,
       day,
+      ...entry,
       contact,
-      teamPhone: entry.teamPhone,
       reason,
       primaryAbsentUntil: entry.primary?.absence ? entry.primary.absence.lastDay : null,
     });

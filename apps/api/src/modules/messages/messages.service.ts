@@ -38,6 +38,24 @@ function requireBody(body: string): string {
   return body;
 }
 
+/** At most this many messages per person in the window; resends of a stored message do not count. */
+export const MESSAGE_RATE_LIMIT = { messages: 20, minutes: 10 };
+
+async function requireWithinRateLimit(tx: EntityManager, personId: string): Promise<void> {
+  const [row] = await tx.execute<{ n: number }[]>(
+    `SELECT count(*)::int AS n FROM message WHERE author_person_id = ? AND created_at > now() - make_interval(mins => ?)`,
+    [personId, MESSAGE_RATE_LIMIT.minutes],
+  );
+  if ((row?.n ?? 0) >= MESSAGE_RATE_LIMIT.messages) {
+    throw new DomainError(
+      'RATE_LIMITED',
+      'body',
+      'message_rate_limit',
+      `body: at most ${MESSAGE_RATE_LIMIT.messages} messages in ${MESSAGE_RATE_LIMIT.minutes} minutes; try again later`,
+    );
+  }
+}
+
 async function conversationFor(tx: EntityManager, clientId: string): Promise<Conversation> {
   await tx.execute('INSERT INTO conversation (client_id) VALUES (?) ON CONFLICT (client_id) DO NOTHING', [clientId]);
   return tx.findOneOrFail(Conversation, { clientId });
@@ -76,6 +94,7 @@ export function postMessage(em: EntityManager, actor: Actor, input: PostMessageI
       return existing;
     }
 
+    await requireWithinRateLimit(tx, actor.personId);
     const conversation = await conversationFor(tx, client.id);
     let inReplyTo: Message | null = null;
     if (input.inReplyTo) {

@@ -187,3 +187,70 @@ export function revokeConsent(em: EntityManager, actor: Actor, input: { consentI
     return consent;
   });
 }
+
+export interface RelativeRow {
+  link_id: string;
+  client_id: string;
+  person_id: string;
+  given_name: string;
+  family_name: string;
+  relationship: Relationship;
+  consent_id: string | null;
+  scopes: ConsentScope[] | null;
+  given_via: 'PORTAL' | 'IN_PERSON' | null;
+  granted_at: Date | null;
+  expires_at: Date | null;
+  relative_accepted_at: Date | null;
+}
+
+/** The client's relatives with their current consent, if any. */
+export async function relativesOf(em: EntityManager, clientId: string): Promise<RelativeRow[]> {
+  return em.execute<RelativeRow[]>(
+    `SELECT l.id AS link_id, l.client_id, l.person_id, p.given_name, p.family_name, l.relationship,
+            c.id AS consent_id, c.scopes, c.given_via, c.granted_at, c.expires_at, c.relative_accepted_at
+       FROM relative_link l JOIN person p ON p.id = l.person_id
+       LEFT JOIN consent c ON c.relative_link_id = l.id AND c.ended_at IS NULL
+      WHERE l.client_id = ? ORDER BY p.family_name, p.given_name`,
+    [clientId],
+  );
+}
+
+/** Every consent the client ever gave, with how it ended: nothing is deleted. */
+export interface ConsentRow {
+  id: string;
+  client_id: string;
+  given_name: string;
+  family_name: string;
+  scopes: ConsentScope[];
+  given_via: 'PORTAL' | 'IN_PERSON';
+  capacity_note: string | null;
+  granted_at: Date;
+  expires_at: Date | null;
+  relative_accepted_at: Date | null;
+  ended_at: Date | null;
+  end_reason: 'REVOKED' | 'CHANGED' | null;
+  replaces_id: string | null;
+}
+
+export async function consentHistory(em: EntityManager, clientId: string) {
+  return em.execute<ConsentRow[]>(
+    `SELECT c.*, l.client_id, p.given_name, p.family_name
+       FROM consent c JOIN relative_link l ON l.id = c.relative_link_id JOIN person p ON p.id = l.person_id
+      WHERE l.client_id = ? ORDER BY c.granted_at DESC`,
+    [clientId],
+  );
+}
+
+/** Consents given to this person that wait for their acceptance. */
+export async function consentsAwaitingAcceptance(em: EntityManager, personId: string) {
+  return em.execute<
+    { consent_id: string; client_id: string; given_name: string; family_name: string; scopes: ConsentScope[] }[]
+  >(
+    `SELECT c.id AS consent_id, l.client_id, p.given_name, p.family_name, c.scopes
+       FROM consent c JOIN relative_link l ON l.id = c.relative_link_id
+       JOIN client cl ON cl.id = l.client_id JOIN person p ON p.id = cl.person_id
+      WHERE l.person_id = ? AND c.ended_at IS NULL AND c.relative_accepted_at IS NULL
+        AND (c.expires_at IS NULL OR c.expires_at > now())`,
+    [personId],
+  );
+}

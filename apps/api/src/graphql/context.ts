@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
+import { TokenError, type TokenVerifier } from '../auth/tokens';
+import type { Actor } from '../modules/access/actor';
+import { loadViewer, type ViewerIdentity } from '../modules/access/viewer';
+import { createLoaders, type Loaders } from './loaders';
+import { ReadAuditLog } from './read-audit';
+import { RequestAccess } from './request-access';
+
+export interface GraphQLContext {
+  requestId: string;
+  /** One EntityManager per request. */
+  em: EntityManager;
+  viewer: ViewerIdentity | null;
+  access: RequestAccess;
+  loaders: Loaders;
+  audit: ReadAuditLog;
+}
+
+function unauthenticated(reason: string): GraphQLError {
+  return new GraphQLError(`Authentication failed: ${reason}`, {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+  });
+}
+
+/**
+ * Builds the request's context. Identity comes only from a bearer token the API verifies itself;
+ * a token that fails verification refuses the whole request (it never falls back to anonymous).
+ */
+export async function createContext(
+  orm: MikroORM,
+  verify: TokenVerifier,
+  authorization: string | undefined,
+  requestId: string = randomUUID(),
+): Promise<GraphQLContext> {
+  const em = orm.em.fork({ loggerContext: { requestId } });
+  let viewer: ViewerIdentity | null = null;
+  if (authorization !== undefined) {
+    const match = /^Bearer ([^\s]+)$/.exec(authorization);
+    if (!match) throw unauthenticated('expected "Authorization: Bearer <token>"');
+    try {
+      const identity = await verify(match[1]!);
+      viewer = await loadViewer(em, identity.personnummer);
+    } catch (error) {
+      if (error instanceof TokenError) throw unauthenticated(error.reason);
+      throw error;
+    }
+  }
+  const audit = new ReadAuditLog(viewer?.personId ?? null, requestId);
+  return {
+    requestId,
+    em,
+    viewer,
+    audit,
+    access: new RequestAccess(em, viewer?.personId ?? null, audit),
+    loaders: createLoaders(em),
+  };
+}
+
+/** The actor for a service call; mutations need a known person. */
+export function requireActor(ctx: GraphQLContext): Actor {
+  if (!ctx.viewer?.personId) {
+    throw new GraphQLError('Log in to do this', { extensions: { code: 'UNAUTHENTICATED' } });
+  }
+  return { personId: ctx.viewer.personId, requestId: ctx.requestId };
+}

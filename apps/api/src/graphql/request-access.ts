@@ -1,0 +1,39 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { allows, type Gate, loadStandings, type Standing } from '../modules/access/standing';
+import type { ReadAuditLog } from './read-audit';
+
+/**
+ * One request's view of access: standings are loaded in one batch per tick and kept for the
+ * request only (never shared between requests, so one person's access never reaches another).
+ */
+export class RequestAccess {
+  private readonly standings: DataLoader<string, Standing>;
+
+  constructor(
+    em: EntityManager,
+    readonly personId: string | null,
+    private readonly audit: ReadAuditLog,
+  ) {
+    this.standings = new DataLoader(async (ids) => {
+      const map = await loadStandings(em, personId, ids);
+      return ids.map((id) => map.get(id)!);
+    });
+  }
+
+  standing(clientId: string): Promise<Standing> {
+    return this.standings.load(clientId);
+  }
+
+  /** Standings already read with other data (the viewer's client list) need no second query. */
+  prime(standing: Standing): void {
+    this.standings.prime(standing.clientId, standing);
+  }
+
+  /** Whether the person passes the gate for the client; audited either way. */
+  async check(clientId: string, gate: Gate): Promise<boolean> {
+    const allowed = allows(await this.standing(clientId), gate);
+    this.audit.record(clientId, gate, allowed);
+    return allowed;
+  }
+}

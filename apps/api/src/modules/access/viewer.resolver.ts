@@ -1,0 +1,99 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
+import { type PageArgs, PageArgs as PageArgsType, pageOf, toConnection } from '../../graphql/connection';
+import type { GraphQLContext } from '../../graphql/context';
+import { forbidden } from '../../graphql/gate';
+import { AuditEntryConnection, AuditEntryType } from '../audit/audit.type';
+import { unitAuditLog } from '../audit/audit-log.service';
+import { ClientConnection, ClientNode } from '../clients/client.type';
+import { inboxPage } from '../messages/conversation.service';
+import { InboxConnection, InboxItem } from '../messages/messages.type';
+import { consentsAwaitingAcceptance } from '../relatives/consent.service';
+import { ConsentInvitation } from '../relatives/relatives.type';
+import { standingFromRow, visibleClients } from './standing';
+import { ViewerType } from './viewer.type';
+
+@Resolver(() => ViewerType)
+export class ViewerResolver {
+  @Query(() => ViewerType, { nullable: true, description: 'Null without a login.' })
+  viewer(@Ctx() ctx: GraphQLContext): ViewerType | null {
+    const v = ctx.viewer;
+    if (!v) return null;
+    return Object.assign(new ViewerType(), {
+      givenName: v.givenName,
+      familyName: v.familyName,
+      isClient: v.clientId !== null,
+      isStaff: v.staff !== null,
+      isCoordinator: v.staff?.roles.includes('COORDINATOR') ?? false,
+    });
+  }
+
+  @FieldResolver(() => ClientConnection, {
+    description: 'Myself if I am a client, each client who consented to me, and for staff the clients I work for.',
+  })
+  async clients(@Args(() => PageArgsType) args: PageArgs, @Ctx() ctx: GraphQLContext) {
+    const page = pageOf(args);
+    const personId = ctx.viewer?.personId;
+    if (!personId) return toConnection([], page, 0);
+    const rows = await visibleClients(ctx.em, personId, page);
+    // The list already carries each standing: the gates below need no second query.
+    for (const r of rows) ctx.access.prime(standingFromRow(r));
+    return toConnection(
+      rows.map((r) => ClientNode.from({ ...r, id: r.client_id })),
+      page,
+      Number(rows[0]?.total ?? 0),
+    );
+  }
+
+  @FieldResolver(() => InboxConnection, {
+    nullable: true,
+    description: 'Staff: conversations of my clients and my teams’ clients, unanswered first.',
+  })
+  async inbox(@Args(() => PageArgsType) args: PageArgs, @Ctx() ctx: GraphQLContext) {
+    const staff = ctx.viewer?.staff;
+    if (!staff) throw forbidden();
+    const page = pageOf(args);
+    const now = Date.now();
+    const rows = await inboxPage(ctx.em, staff.id, page);
+    const items = rows.map((r) =>
+      Object.assign(new InboxItem(), {
+        clientId: r.client_id,
+        lastMessageId: r.last_message_id,
+        unanswered: r.unanswered,
+        waitingSince: r.oldest_unanswered_at,
+        waitingMinutes: r.oldest_unanswered_at
+          ? Math.floor((now - new Date(r.oldest_unanswered_at).getTime()) / 60_000)
+          : null,
+        lastMessageAt: r.last_message_at,
+      }),
+    );
+    return toConnection(items, page, Number(rows[0]?.total ?? 0));
+  }
+
+  @FieldResolver(() => AuditEntryConnection, {
+    nullable: true,
+    description: 'Coordinators: log follow-up for the unit’s clients.',
+  })
+  async unitAuditLog(
+    @Args(() => PageArgsType) args: PageArgs,
+    @Arg('deniedOnly', () => Boolean, { defaultValue: false }) deniedOnly: boolean,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const staff = ctx.viewer?.staff;
+    if (!staff?.roles.includes('COORDINATOR')) throw forbidden();
+    const page = pageOf(args);
+    const rows = await unitAuditLog(ctx.em, staff.unitId, { ...page, deniedOnly });
+    return toConnection(rows.map(AuditEntryType.from), page, Number(rows[0]?.total ?? 0));
+  }
+
+  @FieldResolver(() => [ConsentInvitation], { description: 'Consents given to me that wait for me to accept.' })
+  async consentsToAccept(@Ctx() ctx: GraphQLContext): Promise<ConsentInvitation[]> {
+    const personId = ctx.viewer?.personId;
+    if (!personId) return [];
+    return (await consentsAwaitingAcceptance(ctx.em, personId)).map((r) => ({
+      consentId: r.consent_id,
+      clientId: r.client_id,
+      clientName: `${r.given_name} ${r.family_name}`,
+      scopes: r.scopes,
+    }));
+  }
+}

@@ -1,0 +1,48 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql } from '../../shared/sql';
+
+export interface AuditRow {
+  id: string;
+  at: Date;
+  action: string;
+  outcome: 'ALLOWED' | 'DENIED';
+  client_id: string | null;
+  actor_given_name: string | null;
+  actor_family_name: string | null;
+  actor_is_staff: boolean;
+  total: string;
+}
+
+const COLUMNS = sql`e.id, e.at, e.action, e.outcome, e.client_id, p.given_name AS actor_given_name,
+  p.family_name AS actor_family_name, (s.id IS NOT NULL) AS actor_is_staff`;
+
+/** Who looked at or changed the client's information, newest first: the client's own access log. */
+export async function clientAccessLog(
+  em: EntityManager,
+  clientId: string,
+  page: { limit: number; offset: number },
+): Promise<AuditRow[]> {
+  const q = sql`SELECT ${COLUMNS}, count(*) OVER () AS total
+    FROM audit_event e LEFT JOIN person p ON p.id = e.actor_person_id LEFT JOIN staff_member s ON s.person_id = p.id
+   WHERE e.client_id = ${clientId}
+   ORDER BY e.at DESC, e.id DESC LIMIT ${page.limit} OFFSET ${page.offset}`;
+  return em.execute<AuditRow[]>(q.text, q.values);
+}
+
+/**
+ * Log follow-up (logguppföljning) for a coordinator's unit: events about the unit's clients,
+ * denied attempts first when asked.
+ */
+export async function unitAuditLog(
+  em: EntityManager,
+  unitId: string,
+  options: { limit: number; offset: number; deniedOnly: boolean },
+): Promise<AuditRow[]> {
+  const q = sql`SELECT ${COLUMNS}, count(*) OVER () AS total
+    FROM audit_event e
+    JOIN client c ON c.id = e.client_id JOIN work_team t ON t.id = c.team_id AND t.group_id = ${unitId}
+    LEFT JOIN person p ON p.id = e.actor_person_id LEFT JOIN staff_member s ON s.person_id = p.id
+   WHERE (NOT ${options.deniedOnly} OR e.outcome = 'DENIED')
+   ORDER BY e.at DESC, e.id DESC LIMIT ${options.limit} OFFSET ${options.offset}`;
+  return em.execute<AuditRow[]>(q.text, q.values);
+}

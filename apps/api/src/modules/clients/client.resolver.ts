@@ -1,0 +1,184 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { type PageArgs, PageArgs as PageArgsType, pageOf, toConnection } from '../../graphql/connection';
+import { type GraphQLContext, requireActor } from '../../graphql/context';
+import { Gated } from '../../graphql/gate';
+import { asPayload } from '../../graphql/user-error';
+import { AuditEntryConnection, AuditEntryType } from '../audit/audit.type';
+import { clientAccessLog } from '../audit/audit-log.service';
+import { ContactNow, ContactPerson, PhoneEntry } from '../contacts/contacts.type';
+import type { ContactPerson as ContactFacts, WhoToContact } from '../contacts/who-to-contact';
+import { conversationPage } from '../messages/conversation.service';
+import { MessageConnection, MessageType } from '../messages/messages.type';
+import { consentHistory, relativesOf } from '../relatives/consent.service';
+import { ConsentType, RelativeType } from '../relatives/relatives.type';
+import { ClientAccess, ClientNode, FixedContactOfferType, OfferPayload, RecordOfferInput } from './client.type';
+import { currentOffer, recordOffer } from './offer.service';
+
+function contactPerson(clientId: string, p: ContactFacts | null): ContactPerson | null {
+  if (!p) return null;
+  return Object.assign(new ContactPerson(), {
+    clientId,
+    staffId: p.staffId,
+    role: p.role,
+    givenName: p.givenName,
+    familyName: p.familyName,
+    title: p.title,
+    away: p.absence ? { firstDay: p.absence.firstDay, lastDay: p.absence.lastDay } : null,
+    workMobile: p.workMobile,
+    workingHours: p.workingHours,
+  });
+}
+
+async function whoToContact(ctx: GraphQLContext, clientId: string): Promise<WhoToContact | null> {
+  return ctx.loaders.whoToContact.load(clientId);
+}
+
+@Resolver(() => ClientNode)
+export class ClientResolver {
+  @Query(() => ClientNode, {
+    nullable: true,
+    description: 'A client the viewer may see; null when there is no such client or no access (the same answer).',
+  })
+  async client(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<ClientNode | null> {
+    if (!(await ctx.access.check(id, 'VISIBLE'))) return null;
+    const row = await ctx.loaders.client.load(id);
+    return row ? ClientNode.from(row) : null;
+  }
+
+  @Gated('VISIBLE')
+  @FieldResolver(() => ClientAccess, { nullable: true })
+  async myAccess(@Root() client: ClientNode, @Ctx() ctx: GraphQLContext): Promise<ClientAccess> {
+    const s = await ctx.access.standing(client.clientId);
+    const relations = [
+      s.self && 'SELF',
+      s.scopes.length > 0 && 'RELATIVE',
+      s.staff && 'STAFF',
+      s.coordinator && 'COORDINATOR',
+    ].filter((r): r is string => Boolean(r));
+    return { relations, scopes: s.scopes };
+  }
+
+  @Gated('VIEW_CONTACT')
+  @FieldResolver(() => ContactPerson, { nullable: true, description: 'The fast omsorgskontakt.' })
+  async fixedContact(@Root() client: ClientNode, @Ctx() ctx: GraphQLContext) {
+    return contactPerson(client.clientId, (await whoToContact(ctx, client.clientId))?.primary ?? null);
+  }
+
+  @Gated('VIEW_CONTACT')
+  @FieldResolver(() => ContactPerson, { nullable: true, description: 'The vice omsorgskontakt.' })
+  async deputy(@Root() client: ClientNode, @Ctx() ctx: GraphQLContext) {
+    return contactPerson(client.clientId, (await whoToContact(ctx, client.clientId))?.deputy ?? null);
+  }
+
+  @Gated('VIEW_CONTACT')
+  @FieldResolver(() => ContactNow, { nullable: true })
+  async contactNow(@Root() client: ClientNode, @Ctx() ctx: GraphQLContext): Promise<ContactNow | null> {
+    const w = await whoToContact(ctx, client.clientId);
+    if (!w) return null;
+    return Object.assign(new ContactNow(), {
+      clientId: client.clientId,
+      reason: w.reason,
+      contact: contactPerson(client.clientId, w.contact),
+      primaryAwayUntil: w.primaryAbsentUntil,
+      teamName: w.teamName,
+      teamPhone: w.teamPhone,
+    });
+  }
+
+  @Gated('VIEW_CONTACT_DETAILS')
+  @FieldResolver(() => [PhoneEntry], { nullable: true, description: 'The current phone list for the client.' })
+  async phoneList(@Root() client: ClientNode, @Ctx() ctx: GraphQLContext): Promise<PhoneEntry[]> {
+    const w = await whoToContact(ctx, client.clientId);
+    if (!w) return [];
+    const entry = (kind: string, name: string, number: string | null | undefined) =>
+      number ? [Object.assign(new PhoneEntry(), { clientId: client.clientId, kind, name, number })] : [];
+    const person = (p: ContactFacts | null) => (p ? `${p.givenName} ${p.familyName}` : '');
+    return [
+      ...entry('PRIMARY', person(w.primary), w.primary?.workMobile),
+      ...entry('DEPUTY', person(w.deputy), w.deputy?.workMobile),
+      ...entry('TEAM', w.teamName, w.teamPhone === w.groupPhone ? null : w.teamPhone),
+      ...entry('GROUP', w.groupName, w.groupPhone),
+    ];
+  }
+
+  @Gated('CLIENT_AND_STAFF')
+  @FieldResolver(() => FixedContactOfferType, { nullable: true, description: 'The latest assessment of the offer.' })
+  async offer(@Root() client: ClientNode, @Ctx() ctx: GraphQLContext) {
+    const o = await currentOffer(ctx.em, client.clientId);
+    return o ? Object.assign(new FixedContactOfferType(), { ...o, clientId: client.clientId }) : null;
+  }
+
+  @Gated('CLIENT_OR_COORDINATOR')
+  @FieldResolver(() => [RelativeType], { nullable: true })
+  async relatives(@Root() client: ClientNode, @Ctx() ctx: GraphQLContext): Promise<RelativeType[]> {
+    return (await relativesOf(ctx.em, client.clientId)).map((r) =>
+      Object.assign(new RelativeType(), {
+        clientId: client.clientId,
+        id: r.link_id,
+        givenName: r.given_name,
+        familyName: r.family_name,
+        relationship: r.relationship,
+        consent: r.consent_id
+          ? Object.assign(new ConsentType(), {
+              clientId: client.clientId,
+              id: r.consent_id,
+              relativeName: `${r.given_name} ${r.family_name}`,
+              scopes: r.scopes,
+              givenVia: r.given_via,
+              capacityNote: null,
+              grantedAt: r.granted_at,
+              expiresAt: r.expires_at,
+              relativeAcceptedAt: r.relative_accepted_at,
+              endedAt: null,
+              endReason: null,
+            })
+          : null,
+      }),
+    );
+  }
+
+  @Gated('CLIENT_OR_COORDINATOR')
+  @FieldResolver(() => [ConsentType], { nullable: true, description: 'Every consent given, newest first.' })
+  async consentHistory(@Root() client: ClientNode, @Ctx() ctx: GraphQLContext): Promise<ConsentType[]> {
+    return (await consentHistory(ctx.em, client.clientId)).map((c) =>
+      Object.assign(new ConsentType(), {
+        clientId: client.clientId,
+        id: c.id,
+        relativeName: `${c.given_name} ${c.family_name}`,
+        scopes: c.scopes,
+        givenVia: c.given_via,
+        capacityNote: c.capacity_note,
+        grantedAt: c.granted_at,
+        expiresAt: c.expires_at,
+        relativeAcceptedAt: c.relative_accepted_at,
+        endedAt: c.ended_at,
+        endReason: c.end_reason,
+      }),
+    );
+  }
+
+  @Gated('READ_CONVERSATION')
+  @FieldResolver(() => MessageConnection, { nullable: true, description: 'Newest first.' })
+  async conversation(@Root() client: ClientNode, @Args(() => PageArgsType) args: PageArgs, @Ctx() ctx: GraphQLContext) {
+    const page = pageOf(args);
+    const s = await ctx.access.standing(client.clientId);
+    // What the client marked private stays between the client and the staff.
+    const includePrivate = s.self || s.staff || s.coordinator;
+    const rows = await conversationPage(ctx.em, client.clientId, { ...page, includePrivate });
+    return toConnection(rows.map(MessageType.from), page, Number(rows[0]?.total ?? 0));
+  }
+
+  @Gated('CLIENT_ONLY')
+  @FieldResolver(() => AuditEntryConnection, { nullable: true, description: 'Who looked at my information, and when.' })
+  async accessLog(@Root() client: ClientNode, @Args(() => PageArgsType) args: PageArgs, @Ctx() ctx: GraphQLContext) {
+    const page = pageOf(args);
+    const rows = await clientAccessLog(ctx.em, client.clientId, page);
+    return toConnection(rows.map(AuditEntryType.from), page, Number(rows[0]?.total ?? 0));
+  }
+
+  @Mutation(() => OfferPayload, { description: 'A coordinator records the offer, the answer, or an exemption.' })
+  async recordOffer(@Arg('input', () => RecordOfferInput) input: RecordOfferInput, @Ctx() ctx: GraphQLContext) {
+    const r = await asPayload('offer', () => recordOffer(ctx.em, requireActor(ctx), input));
+    return { offerId: r.offer?.id ?? null, status: r.offer?.status ?? null, error: r.error };
+  }
+}

@@ -1,0 +1,87 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql, uuidArray } from '../../shared/sql';
+import { stockholmDay } from '../../shared/time';
+import type { AuthorRole, HandlingState } from './messages.entity';
+
+export interface MessageRow {
+  id: string;
+  client_id: string;
+  body: string;
+  private: boolean;
+  author_role: AuthorRole;
+  author_given_name: string;
+  author_family_name: string;
+  state: HandlingState | null;
+  handled_at: Date | null;
+  in_reply_to: string | null;
+  created_at: Date;
+  total: string;
+}
+
+const MESSAGE_COLUMNS = sql`m.id, c.client_id, m.body, m.private, m.author_role, p.given_name AS author_given_name,
+  p.family_name AS author_family_name, m.state, m.handled_at, m.in_reply_to, m.created_at`;
+
+/**
+ * A page of the client's conversation, newest first. Relatives never see what the client marked
+ * private (nor replies to it): the caller says whether the reader is a relative.
+ */
+export async function conversationPage(
+  em: EntityManager,
+  clientId: string,
+  options: { includePrivate: boolean; limit: number; offset: number },
+): Promise<MessageRow[]> {
+  const q = sql`SELECT ${MESSAGE_COLUMNS}, count(*) OVER () AS total
+    FROM message m JOIN conversation c ON c.id = m.conversation_id JOIN person p ON p.id = m.author_person_id
+   WHERE c.client_id = ${clientId} AND (${options.includePrivate} OR NOT m.private)
+   ORDER BY m.created_at DESC, m.id
+   LIMIT ${options.limit} OFFSET ${options.offset}`;
+  return em.execute<MessageRow[]>(q.text, q.values);
+}
+
+export interface InboxRow {
+  client_id: string;
+  unanswered: number;
+  oldest_unanswered_at: Date | null;
+  last_message_at: Date;
+  last_message_id: string;
+  total: string;
+}
+
+/**
+ * The staff inbox: conversations of the clients the staff member is contact or deputy for today, and
+ * of their teams' clients; unanswered first (oldest waiting first), then the most recent.
+ */
+export async function inboxPage(
+  em: EntityManager,
+  staffId: string,
+  page: { limit: number; offset: number },
+  at: Date = new Date(),
+): Promise<InboxRow[]> {
+  const day = stockholmDay(at);
+  const q = sql`WITH mine AS (
+      SELECT a.client_id FROM contact_assignment a
+       WHERE a.staff_id = ${staffId} AND a.valid_from <= ${day}::date AND (a.valid_to IS NULL OR a.valid_to > ${day}::date)
+      UNION
+      SELECT c.id FROM team_membership tm JOIN client c ON c.team_id = tm.team_id WHERE tm.staff_id = ${staffId}
+    )
+    SELECT cv.client_id,
+           count(*) FILTER (WHERE m.state IN ('NEW', 'READ'))::int AS unanswered,
+           min(m.created_at) FILTER (WHERE m.state IN ('NEW', 'READ')) AS oldest_unanswered_at,
+           max(m.created_at) AS last_message_at,
+           (array_agg(m.id ORDER BY m.created_at DESC))[1] AS last_message_id,
+           count(*) OVER () AS total
+      FROM mine JOIN conversation cv ON cv.client_id = mine.client_id JOIN message m ON m.conversation_id = cv.id
+     GROUP BY cv.client_id
+     ORDER BY (count(*) FILTER (WHERE m.state IN ('NEW', 'READ')) = 0),
+              min(m.created_at) FILTER (WHERE m.state IN ('NEW', 'READ')), max(m.created_at) DESC, cv.client_id
+     LIMIT ${page.limit} OFFSET ${page.offset}`;
+  return em.execute<InboxRow[]>(q.text, q.values);
+}
+
+export async function messagesByIds(em: EntityManager, ids: string[]): Promise<Map<string, MessageRow>> {
+  const q = sql`SELECT ${MESSAGE_COLUMNS}, 0 AS total
+    FROM message m JOIN conversation c ON c.id = m.conversation_id JOIN person p ON p.id = m.author_person_id
+   WHERE m.id = ANY(${uuidArray(ids)}::uuid[])`;
+  const rows = await em.execute<MessageRow[]>(q.text, q.values);
+  return new Map(rows.map((r) => [r.id, r]));
+}

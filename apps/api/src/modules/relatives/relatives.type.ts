@@ -1,0 +1,85 @@
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { ConsentScopeEnum, RelationshipEnum } from '../../graphql/enums';
+import { Gated } from '../../graphql/gate';
+import { DateTime } from '../../graphql/scalars';
+import { UserError } from '../../graphql/user-error';
+
+@ObjectType('Consent')
+export class ConsentType {
+  clientId!: string;
+  @Field(() => ID) id!: string;
+  @Gated('CLIENT_OR_COORDINATOR') @Field(() => String, { nullable: true }) relativeName!: string;
+  @Gated('CLIENT_OR_COORDINATOR') @Field(() => [ConsentScopeEnum], { nullable: true }) scopes!: string[];
+  @Gated('CLIENT_OR_COORDINATOR') @Field(() => String, { nullable: true }) givenVia!: string;
+  @Gated('CLIENT_OR_COORDINATOR') @Field(() => String, { nullable: true }) capacityNote!: string | null;
+  @Gated('CLIENT_OR_COORDINATOR') @Field(() => DateTime, { nullable: true }) grantedAt!: Date;
+  @Gated('CLIENT_OR_COORDINATOR') @Field(() => DateTime, { nullable: true }) expiresAt!: Date | null;
+  @Gated('CLIENT_OR_COORDINATOR') @Field(() => DateTime, { nullable: true }) relativeAcceptedAt!: Date | null;
+  @Gated('CLIENT_OR_COORDINATOR') @Field(() => DateTime, { nullable: true }) endedAt!: Date | null;
+  @Gated('CLIENT_OR_COORDINATOR') @Field(() => String, { nullable: true }) endReason!: string | null;
+}
+
+@ObjectType('Relative', { description: 'A person the client listed; only a consent gives them access.' })
+export class RelativeType {
+  clientId!: string;
+  @Field(() => ID) id!: string;
+  @Gated('CLIENT_OR_COORDINATOR') @Field(() => String, { nullable: true }) givenName!: string;
+  @Gated('CLIENT_OR_COORDINATOR') @Field(() => String, { nullable: true }) familyName!: string;
+  @Gated('CLIENT_OR_COORDINATOR') @Field(() => RelationshipEnum, { nullable: true }) relationship!: string;
+  @Gated('CLIENT_OR_COORDINATOR')
+  @Field(() => ConsentType, { nullable: true, description: 'The current consent.' })
+  consent!: ConsentType | null;
+}
+
+@ObjectType({ description: 'A consent given to the viewer that waits for them to accept it.' })
+export class ConsentInvitation {
+  @Field(() => ID) consentId!: string;
+  @Field(() => ID) clientId!: string;
+  @Field(() => String) clientName!: string;
+  @Field(() => [ConsentScopeEnum]) scopes!: string[];
+}
+
+@InputType()
+export class AddRelativeInput {
+  @Field(() => ID) clientId!: string;
+  @Field(() => String) personnummer!: string;
+  @Field(() => String) givenName!: string;
+  @Field(() => String) familyName!: string;
+  @Field(() => RelationshipEnum) relationship!: string;
+}
+
+@InputType()
+export class GrantConsentInput {
+  @Field(() => ID) relativeId!: string;
+  @Field(() => [ConsentScopeEnum]) scopes!: string[];
+  @Field(() => Boolean, { description: 'The client waives secrecy towards this relative.' }) secrecyWaiver!: boolean;
+  @Field(() => Boolean, { description: 'The client consents to processing of personal data.' })
+  dataProcessing!: boolean;
+  @Field(() => DateTime, { nullable: true }) expiresAt?: Date | null;
+}
+
+@InputType()
+export class RecordInPersonConsentInput extends GrantConsentInput {
+  @Field(() => String, { description: 'How the coordinator judged the client’s capacity to consent.' })
+  capacityNote!: string;
+}
+
+@InputType()
+export class ChangeConsentInput {
+  @Field(() => ID) consentId!: string;
+  @Field(() => [ConsentScopeEnum]) scopes!: string[];
+  @Field(() => DateTime, { nullable: true }) expiresAt?: Date | null;
+}
+
+@ObjectType()
+export class RelativePayload {
+  @Field(() => ID, { nullable: true }) relativeId!: string | null;
+  @Field(() => UserError, { nullable: true }) error!: UserError | null;
+}
+
+@ObjectType()
+export class ConsentPayload {
+  @Field(() => ID, { nullable: true }) consentId!: string | null;
+  @Field(() => [ConsentScopeEnum], { nullable: true }) scopes!: string[] | null;
+  @Field(() => UserError, { nullable: true }) error!: UserError | null;
+}
