@@ -4,6 +4,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import type { TokenVerifier } from './auth/tokens';
 import { databaseHealth } from './db/lifecycle';
+import { countStatements } from './db/query-counter';
 import { createApollo } from './graphql/apollo';
 import { createContext } from './graphql/context';
 
@@ -42,6 +43,8 @@ export async function createApi(options: ApiOptions): Promise<Api> {
   });
   app.use(
     '/graphql',
+    // Everything the request does from here on, token lookup included, is counted.
+    (_req, _res, next) => (options.reportSqlStatements ? countStatements(next) : next()),
     express.json({ limit: REQUEST_BODY_LIMIT }),
     (_req, res, next) => {
       // Answers depend on who asks: never cached by anything in between.

@@ -1,26 +1,25 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DefaultLogger, type LogContext, type LoggerOptions } from '@mikro-orm/core';
 
 /**
- * Counts SQL statements per request: every statement MikroORM sends carries the request id of the
- * EntityManager fork that sent it. Only requests that asked to be counted are tracked.
+ * Counts the SQL statements a unit of work (an HTTP request) sends: every statement MikroORM runs,
+ * raw ones included, passes through the logger inside the request's async context.
  */
-const counts = new Map<string, number>();
+const current = new AsyncLocalStorage<{ statements: number }>();
 
-export function startCounting(requestId: string): void {
-  counts.set(requestId, 0);
+export function countStatements<T>(work: () => T): T {
+  return current.run({ statements: 0 }, work);
 }
 
-/** Returns the count and stops tracking the request. */
-export function stopCounting(requestId: string): number {
-  const n = counts.get(requestId) ?? 0;
-  counts.delete(requestId);
-  return n;
+/** Statements so far in the current unit of work; null outside one. */
+export function statementsSoFar(): number | null {
+  return current.getStore()?.statements ?? null;
 }
 
 export class CountingLogger extends DefaultLogger {
   override logQuery(context: { query: string } & LogContext): void {
-    const id = (context as { requestId?: unknown }).requestId;
-    if (typeof id === 'string' && counts.has(id)) counts.set(id, counts.get(id)! + 1);
+    const store = current.getStore();
+    if (store) store.statements += 1;
     super.logQuery(context);
   }
 }

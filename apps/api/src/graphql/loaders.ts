@@ -1,8 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { FixedContactOffer } from '../modules/clients/client.entity';
 import { type WhoToContact, whoToContactNow } from '../modules/contacts/who-to-contact';
+import { type ConversationRequest, conversationPages, type MessageRow } from '../modules/messages/conversation.service';
 import { sql, uuidArray } from '../shared/sql';
 import { isUuid } from '../shared/validate';
+
+const conversationKey = (r: ConversationRequest) => `${r.clientId}:${r.includePrivate}:${r.limit}:${r.offset}`;
 
 export interface ClientRow {
   id: string;
@@ -27,6 +31,33 @@ export function createLoaders(em: EntityManager) {
       return new Map(rows.map((r) => [r.id, r]));
     }),
     whoToContact: byIds<WhoToContact>((ids) => whoToContactNow(em, ids)),
+    offer: byIds<FixedContactOffer>(async (ids) => {
+      const offers = await em.find(
+        FixedContactOffer,
+        { clientId: { $in: ids } },
+        { orderBy: [{ clientId: 'asc' }, { assessedAt: 'desc' }] },
+      );
+      const latest = new Map<string, FixedContactOffer>();
+      for (const o of offers) if (!latest.has(o.clientId)) latest.set(o.clientId, o);
+      return latest;
+    }),
+    /** Conversation pages: requests with the same page size and offset share one statement. */
+    conversation: new DataLoader<ConversationRequest, MessageRow[], string>(
+      async (requests) => {
+        const groups = new Map<string, ConversationRequest[]>();
+        for (const r of requests) {
+          const key = `${r.limit}:${r.offset}`;
+          groups.set(key, [...(groups.get(key) ?? []), r]);
+        }
+        const pages = new Map<string, MessageRow[]>();
+        for (const group of groups.values()) {
+          const result = await conversationPages(em, group);
+          for (const r of group) pages.set(conversationKey(r), result.get(r.clientId) ?? []);
+        }
+        return requests.map((r) => pages.get(conversationKey(r)) ?? []);
+      },
+      { cacheKeyFn: conversationKey },
+    ),
   };
 }
 

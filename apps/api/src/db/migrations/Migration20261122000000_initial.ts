@@ -177,6 +177,7 @@ CREATE TABLE contact_assignment (
   change_reason text,
   ended_by uuid REFERENCES staff_member(id),
   CONSTRAINT contact_assignment_role_valid CHECK (role IN ('PRIMARY', 'DEPUTY')),
+  -- valid_to = valid_from is an appointment replaced before it began: kept as history, holds no day.
   CONSTRAINT contact_assignment_period_valid CHECK (valid_to IS NULL OR valid_to >= valid_from),
   CONSTRAINT contact_assignment_one_per_role EXCLUDE USING gist
     (client_id WITH =, role WITH =, daterange(valid_from, valid_to, '[)') WITH &&),
@@ -197,7 +198,9 @@ BEGIN
   END IF;
   RETURN NEW;
 END $$;
-CREATE TRIGGER contact_assignment_primary_underskoterska BEFORE INSERT OR UPDATE ON contact_assignment
+-- On INSERT only: an assignment's staff, role and start never change afterwards (history_kept), and
+-- ending it later must not depend on the title the person holds by then.
+CREATE TRIGGER contact_assignment_primary_underskoterska BEFORE INSERT ON contact_assignment
   FOR EACH ROW EXECUTE FUNCTION contact_assignment_primary_check();
 CREATE TRIGGER contact_assignment_history_kept BEFORE UPDATE ON contact_assignment
   FOR EACH ROW EXECUTE FUNCTION only_columns_may_change('valid_to', 'ended_by');
@@ -259,6 +262,7 @@ CREATE TABLE consent (
   CONSTRAINT consent_end_valid CHECK ((ended_at IS NULL) = (end_reason IS NULL)
     AND (end_reason IS NULL OR end_reason IN ('REVOKED', 'CHANGED')))
 );
+CREATE INDEX consent_replaces_idx ON consent(replaces_id) WHERE replaces_id IS NOT NULL;
 CREATE UNIQUE INDEX consent_one_current_per_relative ON consent(relative_link_id) WHERE ended_at IS NULL;
 CREATE TRIGGER consent_history_kept BEFORE UPDATE ON consent
   FOR EACH ROW EXECUTE FUNCTION only_columns_may_change('relative_accepted_at', 'ended_at', 'ended_by', 'end_reason');
@@ -292,9 +296,11 @@ CREATE TABLE message (
   -- Messages to the care contact carry a handling state; staff replies do not.
   CONSTRAINT message_state_valid CHECK (
     (author_role = 'STAFF' AND state IS NULL) OR (author_role <> 'STAFF' AND state IN ('NEW', 'READ', 'ANSWERED'))),
-  CONSTRAINT message_handled_consistent CHECK ((state IS NULL OR state = 'NEW') = (handled_by IS NULL))
+  CONSTRAINT message_handled_consistent CHECK ((state IS NULL OR state = 'NEW') = (handled_by IS NULL)
+    AND (handled_by IS NULL) = (handled_at IS NULL))
 );
 CREATE INDEX message_conversation_idx ON message(conversation_id, created_at);
+CREATE INDEX message_in_reply_to_idx ON message(in_reply_to) WHERE in_reply_to IS NOT NULL;
 CREATE INDEX message_unanswered_idx ON message(conversation_id, created_at) WHERE state IN ('NEW', 'READ');
 CREATE TRIGGER message_history_kept BEFORE UPDATE ON message
   FOR EACH ROW EXECUTE FUNCTION only_columns_may_change('state', 'handled_by', 'handled_at');

@@ -7,12 +7,11 @@ import { AuditEntryConnection, AuditEntryType } from '../audit/audit.type';
 import { clientAccessLog } from '../audit/audit-log.service';
 import { ContactNow, ContactPerson, PhoneEntry } from '../contacts/contacts.type';
 import type { ContactPerson as ContactFacts, WhoToContact } from '../contacts/who-to-contact';
-import { conversationPage } from '../messages/conversation.service';
 import { MessageConnection, MessageType } from '../messages/messages.type';
 import { consentHistory, relativesOf } from '../relatives/consent.service';
 import { ConsentType, RelativeType } from '../relatives/relatives.type';
 import { ClientAccess, ClientNode, FixedContactOfferType, OfferPayload, RecordOfferInput } from './client.type';
-import { currentOffer, recordOffer } from './offer.service';
+import { recordOffer } from './offer.service';
 
 function contactPerson(clientId: string, p: ContactFacts | null): ContactPerson | null {
   if (!p) return null;
@@ -104,7 +103,7 @@ export class ClientResolver {
   @Gated('CLIENT_AND_STAFF')
   @FieldResolver(() => FixedContactOfferType, { nullable: true, description: 'The latest assessment of the offer.' })
   async offer(@Root() client: ClientNode, @Ctx() ctx: GraphQLContext) {
-    const o = await currentOffer(ctx.em, client.clientId);
+    const o = await ctx.loaders.offer.load(client.clientId);
     return o ? Object.assign(new FixedContactOfferType(), { ...o, clientId: client.clientId }) : null;
   }
 
@@ -164,7 +163,7 @@ export class ClientResolver {
     const s = await ctx.access.standing(client.clientId);
     // What the client marked private stays between the client and the staff.
     const includePrivate = s.self || s.staff || s.coordinator;
-    const rows = await conversationPage(ctx.em, client.clientId, { ...page, includePrivate });
+    const rows = await ctx.loaders.conversation.load({ clientId: client.clientId, ...page, includePrivate });
     return toConnection(rows.map(MessageType.from), page, Number(rows[0]?.total ?? 0));
   }
 

@@ -21,21 +21,38 @@ export interface MessageRow {
 const MESSAGE_COLUMNS = sql`m.id, c.client_id, m.body, m.private, m.author_role, p.given_name AS author_given_name,
   p.family_name AS author_family_name, m.state, m.handled_at, m.in_reply_to, m.created_at`;
 
+export interface ConversationRequest {
+  clientId: string;
+  /** Relatives never see what the client marked private (nor replies to it). */
+  includePrivate: boolean;
+  limit: number;
+  offset: number;
+}
+
 /**
- * A page of the client's conversation, newest first. Relatives never see what the client marked
- * private (nor replies to it): the caller says whether the reader is a relative.
+ * Pages of several clients' conversations, newest first, in one statement (the same page for all).
  */
-export async function conversationPage(
+export async function conversationPages(
   em: EntityManager,
-  clientId: string,
-  options: { includePrivate: boolean; limit: number; offset: number },
-): Promise<MessageRow[]> {
-  const q = sql`SELECT ${MESSAGE_COLUMNS}, count(*) OVER () AS total
-    FROM message m JOIN conversation c ON c.id = m.conversation_id JOIN person p ON p.id = m.author_person_id
-   WHERE c.client_id = ${clientId} AND (${options.includePrivate} OR NOT m.private)
-   ORDER BY m.created_at DESC, m.id
-   LIMIT ${options.limit} OFFSET ${options.offset}`;
-  return em.execute<MessageRow[]>(q.text, q.values);
+  requests: readonly ConversationRequest[],
+): Promise<Map<string, MessageRow[]>> {
+  const result = new Map<string, MessageRow[]>(requests.map((r) => [r.clientId, []]));
+  if (requests.length === 0) return result;
+  const { limit, offset } = requests[0]!;
+  const withPrivate = requests.filter((r) => r.includePrivate).map((r) => r.clientId);
+  const withoutPrivate = requests.filter((r) => !r.includePrivate).map((r) => r.clientId);
+  const q = sql`SELECT * FROM (
+      SELECT ${MESSAGE_COLUMNS},
+             count(*) OVER (PARTITION BY c.client_id) AS total,
+             row_number() OVER (PARTITION BY c.client_id ORDER BY m.created_at DESC, m.id) AS n
+        FROM message m JOIN conversation c ON c.id = m.conversation_id JOIN person p ON p.id = m.author_person_id
+       WHERE c.client_id = ANY(${uuidArray(withPrivate)}::uuid[])
+          OR (c.client_id = ANY(${uuidArray(withoutPrivate)}::uuid[]) AND NOT m.private)
+    ) page
+    WHERE n > ${offset} AND n <= ${offset + limit}
+    ORDER BY n`;
+  for (const row of await em.execute<MessageRow[]>(q.text, q.values)) result.get(row.client_id)?.push(row);
+  return result;
 }
 
 export interface InboxRow {
