@@ -60,8 +60,10 @@ export async function createContext(
 
 /** The actor for a service call; mutations need a known person. */
 export function requireActor(ctx: GraphQLContext): Actor {
-  if (!ctx.viewer?.personId) {
-    throw new GraphQLError('Log in to do this', { extensions: { code: 'UNAUTHENTICATED' } });
+  if (!ctx.viewer) throw new GraphQLError('Log in to do this', { extensions: { code: 'UNAUTHENTICATED' } });
+  if (!ctx.viewer.personId) {
+    // Logged in, but nobody here knows this person: they may do nothing.
+    throw new GraphQLError('Not allowed', { extensions: { code: 'FORBIDDEN' } });
   }
   return { personId: ctx.viewer.personId, requestId: ctx.requestId };
 }

@@ -1,6 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
-import { afterEach, beforeEach, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { openOrm } from '../../src/db/orm';
 
 let counter = 0;
@@ -34,13 +34,16 @@ export async function freshDatabase(): Promise<TestDatabase> {
   };
 }
 
-/** Gives each test its own fresh database (a template copy takes a few tens of milliseconds). */
-export function useDatabase() {
+/**
+ * Gives each test its own fresh database (a template copy takes a few tens of milliseconds), or with
+ * `shared` one database for all tests of the file, for tests that only read.
+ */
+export function useDatabase(options: { shared?: boolean } = {}) {
   let db: TestDatabase | undefined;
-  beforeEach(async () => {
+  (options.shared ? beforeAll : beforeEach)(async () => {
     db = await freshDatabase();
   });
-  afterEach(async () => {
+  (options.shared ? afterAll : afterEach)(async () => {
     await db?.drop();
     db = undefined;
   });
