@@ -158,20 +158,14 @@ const MUTATIONS: {
     action: 'consent.revoke',
     document: 'mutation($id: ID!) { revokeConsent(consentId: $id) { consentId error { code rule } } }',
     variables: async () => ({ id: await currentConsentOf(PERSONAS.johan.personnummer) }),
-    // The second allowed attempt revokes the consent granted again before it (see setupEach).
+    // The second allowed attempt revokes the consent granted again before it (createRelativeConsentAgain).
     allowed: ['client', 'coordinator of unit'],
   },
   {
     name: 'acceptConsent',
     action: 'consent.accept',
     document: 'mutation($id: ID!) { acceptConsent(consentId: $id) { consentId error { code rule } } }',
-    setup: async (w) => {
-      await createRelative(db.em(), {
-        client: w.clients.gunnar,
-        givenName: 'Karins',
-        familyName: 'Väntande',
-        scopes: ['VIEW_CONTACT'],
-      });
+    setup: async () => {
       const link = await linkOf(PERSONAS.karin.personnummer);
       await db.sql(
         `INSERT INTO consent (relative_link_id, scopes, secrecy_waiver, data_processing, given_via) VALUES (?, '{VIEW_CONTACT}', true, true, 'PORTAL')`,
