@@ -303,7 +303,7 @@ describe('consent takes effect at once', () => {
         { input: { relativeId: link, scopes: [...CONSENT_SCOPES], secrecyWaiver: true, dataProcessing: true } },
         PERSONAS.elsa.personnummer,
       );
-      const consentId = (grant.data?.grantConsent as { consentId: string }).consentId;
+      const consentId = (grant.data!.grantConsent as { consentId: string }).consentId;
       // Granted but not yet accepted by Maria: still nothing.
       expect((await api.gql(query, { id: w.clients.elsa.id }, maria)).data).toEqual({ client: null });
       await api.gql(

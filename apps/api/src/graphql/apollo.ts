@@ -23,7 +23,7 @@ const SAFE_CODES = new Set([
 export const QUERY_LIMITS = {
   maxDepth: 10,
   maxAliases: 15,
-  maxCost: 15000,
+  maxCost: 30000,
   maxTokens: 1500,
   maxDirectives: 10,
 };
@@ -33,8 +33,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (typeof code === 'string' && SAFE_CODES.has(code)) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
-  // The detail (SQL, stack) goes to the server log only.
-  console.error('[api] internal error', error);
+  // The server log gets the kind of failure, never its text: driver messages carry SQL and the
+  // values people wrote.
+  const original = (error as { originalError?: { name?: string; code?: string } })?.originalError;
+  console.error('[api] internal error', { name: original?.name, code: original?.code, path: formatted.path });
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 

@@ -15,8 +15,17 @@ export function requireOneOf<T extends string>(field: string, allowed: readonly 
   return value as T;
 }
 
+/** Control characters other than tab and line breaks have no place in text people write. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+export function requirePlainText(field: string, value: string): string {
+  if (CONTROL.test(value))
+    throw invalid(field, 'control_characters', `${field}: contains characters that are not text`);
+  return value;
+}
+
 export function requireText(field: string, value: string | null | undefined, max: number): string {
-  const text = (value ?? '').trim();
+  const text = requirePlainText(field, value ?? '').trim();
   if (text.length === 0) throw invalid(field, 'required', `${field}: must not be empty`);
   if (text.length > max) throw invalid(field, 'max_length', `${field}: at most ${max} characters`);
   return text;

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AccessDenied, DomainError, invalid } from '../../shared/errors';
-import { isUuid, requireOneOf } from '../../shared/validate';
+import { isUuid, requireOneOf, requirePlainText } from '../../shared/validate';
 import type { Actor } from '../access/actor';
 import { allows, loadClient, staffOf, standingOf } from '../access/standing';
 import { auditedCommand } from '../audit/audit.service';
@@ -35,7 +35,7 @@ function requireBody(body: string): string {
   if (body.length > MESSAGE_MAX_LENGTH) {
     throw invalid('body', 'max_length', `body: at most ${MESSAGE_MAX_LENGTH} characters`);
   }
-  return body;
+  return requirePlainText('body', body);
 }
 
 /** At most this many messages per person in the window; resends of a stored message do not count. */
