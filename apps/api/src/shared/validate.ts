@@ -16,11 +16,18 @@ export function requireOneOf<T extends string>(field: string, allowed: readonly 
 }
 
 /** Control characters other than tab and line breaks have no place in text people write. */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+function hasControlCharacters(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return true;
+  }
+  return false;
+}
 
 export function requirePlainText(field: string, value: string): string {
-  if (CONTROL.test(value))
+  if (hasControlCharacters(value)) {
     throw invalid(field, 'control_characters', `${field}: contains characters that are not text`);
+  }
   return value;
 }
 
