@@ -49,7 +49,7 @@ describe('no leak through aliases, fragments, nested paths or the inbox', () => 
   });
 
   it('shows staff only their own and their teams’ conversations, unanswered first', async () => {
-    const q = `{ viewer { inbox { totalCount edges { node { unanswered waitingMinutes client { givenName } lastMessage { body } } } } } }`;
+    const q = `{ viewer { inbox { totalCount edges { node { unanswered waitingMinutes waitingSince lastMessageAt client { givenName } lastMessage { body sentAt } } } } } }`;
     const anna = await api.gql<{
       viewer: { inbox: { edges: { node: { unanswered: number; client: { givenName: string } } }[] } };
     }>(q, {}, PERSONAS.anna.personnummer);

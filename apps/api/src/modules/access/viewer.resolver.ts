@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
 import { type PageArgs, PageArgs as PageArgsType, pageOf, toConnection } from '../../graphql/connection';
 import type { GraphQLContext } from '../../graphql/context';
 import { forbidden } from '../../graphql/gate';
+import { fromPgTimestamp } from '../../shared/time';
 import { AuditEntryConnection, AuditEntryType } from '../audit/audit.type';
 import { unitAuditLog } from '../audit/audit-log.service';
 import { ClientConnection, ClientNode } from '../clients/client.type';
@@ -59,11 +60,11 @@ export class ViewerResolver {
         clientId: r.client_id,
         lastMessageId: r.last_message_id,
         unanswered: r.unanswered,
-        waitingSince: r.oldest_unanswered_at,
+        waitingSince: fromPgTimestamp(r.oldest_unanswered_at),
         waitingMinutes: r.oldest_unanswered_at
-          ? Math.floor((now - new Date(r.oldest_unanswered_at).getTime()) / 60_000)
+          ? Math.floor((now - fromPgTimestamp(r.oldest_unanswered_at).getTime()) / 60_000)
           : null,
-        lastMessageAt: r.last_message_at,
+        lastMessageAt: fromPgTimestamp(r.last_message_at),
       }),
     );
     return toConnection(items, page, Number(rows[0]?.total ?? 0));

@@ -2,6 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/connection';
 import { AuditOutcomeEnum } from '../../graphql/enums';
 import { DateTime } from '../../graphql/scalars';
+import { fromPgTimestamp } from '../../shared/time';
 import type { AuditRow } from './audit-log.service';
 
 @ObjectType('AuditEntry', { description: 'Who looked at or changed a client’s information, and when.' })
@@ -17,7 +18,7 @@ export class AuditEntryType {
   static from(r: AuditRow): AuditEntryType {
     return Object.assign(new AuditEntryType(), {
       id: String(r.id),
-      at: r.at,
+      at: fromPgTimestamp(r.at),
       action: r.action,
       outcome: r.outcome,
       clientId: r.client_id,

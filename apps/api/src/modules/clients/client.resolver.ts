@@ -3,6 +3,7 @@ import { type PageArgs, PageArgs as PageArgsType, pageOf, toConnection } from '.
 import { type GraphQLContext, requireActor } from '../../graphql/context';
 import { Gated } from '../../graphql/gate';
 import { asPayload } from '../../graphql/user-error';
+import { fromPgTimestamp } from '../../shared/time';
 import { AuditEntryConnection, AuditEntryType } from '../audit/audit.type';
 import { clientAccessLog } from '../audit/audit-log.service';
 import { ContactNow, ContactPerson, PhoneEntry } from '../contacts/contacts.type';
@@ -125,9 +126,9 @@ export class ClientResolver {
               scopes: r.scopes,
               givenVia: r.given_via,
               capacityNote: null,
-              grantedAt: r.granted_at,
-              expiresAt: r.expires_at,
-              relativeAcceptedAt: r.relative_accepted_at,
+              grantedAt: fromPgTimestamp(r.granted_at),
+              expiresAt: fromPgTimestamp(r.expires_at),
+              relativeAcceptedAt: fromPgTimestamp(r.relative_accepted_at),
               endedAt: null,
               endReason: null,
             })
@@ -147,10 +148,10 @@ export class ClientResolver {
         scopes: c.scopes,
         givenVia: c.given_via,
         capacityNote: c.capacity_note,
-        grantedAt: c.granted_at,
-        expiresAt: c.expires_at,
-        relativeAcceptedAt: c.relative_accepted_at,
-        endedAt: c.ended_at,
+        grantedAt: fromPgTimestamp(c.granted_at),
+        expiresAt: fromPgTimestamp(c.expires_at),
+        relativeAcceptedAt: fromPgTimestamp(c.relative_accepted_at),
+        endedAt: fromPgTimestamp(c.ended_at),
         endReason: c.end_reason,
       }),
     );

@@ -4,6 +4,7 @@ import { AuthorRoleEnum, HandlingStateEnum, MarkStateEnum } from '../../graphql/
 import { Gated } from '../../graphql/gate';
 import { DateTime } from '../../graphql/scalars';
 import { UserError } from '../../graphql/user-error';
+import { fromPgTimestamp } from '../../shared/time';
 import type { MessageRow } from './conversation.service';
 
 @ObjectType('Message')
@@ -30,10 +31,10 @@ export class MessageType {
       body: r.body,
       authorRole: r.author_role,
       authorName: `${r.author_given_name} ${r.author_family_name}`,
-      sentAt: r.created_at,
+      sentAt: fromPgTimestamp(r.created_at),
       private: r.private,
       state: r.state,
-      handledAt: r.handled_at,
+      handledAt: fromPgTimestamp(r.handled_at),
       inReplyTo: r.in_reply_to,
     });
   }
