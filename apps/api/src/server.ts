@@ -1,8 +1,8 @@
 import type { Server } from 'node:http';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { TokenVerifier } from '@spindeln/api-token';
 import express from 'express';
-import type { TokenVerifier } from './auth/tokens';
 import { databaseHealth } from './db/lifecycle';
 import { countStatements } from './db/query-counter';
 import { createApollo } from './graphql/apollo';

@@ -1,6 +1,6 @@
 import { CONSENT_SCOPES } from '@spindeln/consent-scopes';
+import { PERSONAS } from '@spindeln/demo-personas';
 import { describe, expect, it } from 'vitest';
-import { PERSONAS } from '../src/seed/personas';
 import { startApi } from './support/api';
 import { useDatabase } from './support/database';
 import { loadMatrixWorld, type MatrixPersona } from './support/personas';

@@ -1,4 +1,5 @@
 import { CONSENT_SCOPES } from '@spindeln/consent-scopes';
+import { PERSONAS } from '@spindeln/demo-personas';
 import { describe, expect, it } from 'vitest';
 import { relativeScopes } from '../src/modules/access/standing';
 import {
@@ -9,7 +10,6 @@ import {
   revokeConsent,
 } from '../src/modules/relatives/consent.service';
 import { createRelative } from '../src/seed/factories';
-import { PERSONAS } from '../src/seed/personas';
 import { tableCounts, useDatabase } from './support/database';
 import { refused } from './support/refused';
 import { loadDemo } from './support/world';

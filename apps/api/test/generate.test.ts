@@ -1,6 +1,6 @@
+import { PERSONAS } from '@spindeln/demo-personas';
 import { describe, expect, it } from 'vitest';
 import { GenerationRefused, generateMunicipality, providerNameFor } from '../src/seed/generate';
-import { PERSONAS } from '../src/seed/personas';
 import { freshDatabase, useDatabase } from './support/database';
 import { loadDemo } from './support/world';
 

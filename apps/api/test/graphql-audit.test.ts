@@ -1,5 +1,5 @@
+import { PERSONAS } from '@spindeln/demo-personas';
 import { describe, expect, it } from 'vitest';
-import { PERSONAS } from '../src/seed/personas';
 import { startApi } from './support/api';
 import { useDatabase } from './support/database';
 import { loadDemo } from './support/world';

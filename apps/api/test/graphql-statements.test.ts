@@ -50,10 +50,10 @@ describe('SQL statements per request', () => {
         scopes: ['VIEW_CONTACT', 'VIEW_CONTACT_DETAILS'],
       }).catch(async () => {
         // The person exists: link them directly.
-        await db.sql(`INSERT INTO relative_link (client_id, person_id, relationship) VALUES (?, ?, 'CHILD')`, [
-          client.id,
-          tenPerson.person.id,
-        ]);
+        await db.sql(
+          `INSERT INTO relative_link (client_id, person_id, given_name, family_name, relationship) VALUES (?, ?, 'Tio', 'Klienter', 'CHILD')`,
+          [client.id, tenPerson.person.id],
+        );
         await db.sql(
           `INSERT INTO consent (relative_link_id, scopes, secrecy_waiver, data_processing, given_via, relative_accepted_at)
            SELECT id, '{VIEW_CONTACT,VIEW_CONTACT_DETAILS}', true, true, 'PORTAL', now() FROM relative_link WHERE client_id = ? AND person_id = ?`,

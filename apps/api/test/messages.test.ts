@@ -1,6 +1,6 @@
+import { PERSONAS } from '@spindeln/demo-personas';
 import { describe, expect, it } from 'vitest';
 import { markMessage, postMessage } from '../src/modules/messages/messages.service';
-import { PERSONAS } from '../src/seed/personas';
 import { tableCounts, useDatabase } from './support/database';
 import { refused } from './support/refused';
 import { loadDemo } from './support/world';

@@ -1,6 +1,6 @@
+import { loadOrCreateDevSigningKey, MAX_TOKEN_AGE_SECONDS, mintAccessToken } from '@spindeln/api-token';
 import { parsePersonnummer } from '@spindeln/personnummer';
 import { ConfigError, loadEnv } from '../config/env';
-import { loadOrCreateDevSigningKey, MAX_TOKEN_AGE_SECONDS, mintAccessToken } from './tokens';
 
 /**
  * Development only: prints a bearer token for a personnummer, signed with the development key the

@@ -1,11 +1,11 @@
-import type { Env } from '../config/env';
 import {
   createTokenVerifier,
   keysFromJwks,
   keysFromPublicJwks,
   loadOrCreateDevSigningKey,
   type TokenVerifier,
-} from './tokens';
+} from '@spindeln/api-token';
+import type { Env } from '../config/env';
 
 /** The API's token verifier from configuration: a JWKS URL, a JWKS, or (development) the dev key. */
 export async function verifierFromEnv(env: Env): Promise<TokenVerifier> {

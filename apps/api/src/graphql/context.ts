@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { TokenError, type TokenVerifier } from '@spindeln/api-token';
 import { GraphQLError } from 'graphql';
-import { TokenError, type TokenVerifier } from '../auth/tokens';
 import type { Actor } from '../modules/access/actor';
 import { loadViewer, type ViewerIdentity } from '../modules/access/viewer';
 import { createLoaders, type Loaders } from './loaders';

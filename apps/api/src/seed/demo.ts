@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { PERSONAS } from '@spindeln/demo-personas';
 import { addDays, stockholmDay } from '../shared/time';
 import {
   addAbsence,
@@ -10,7 +11,6 @@ import {
   createUnit,
   recordOfferRow,
 } from './factories';
-import { PERSONAS } from './personas';
 
 /**
  * Deterministic demo data with the named personas (see the README). Absences are placed around the

@@ -215,6 +215,8 @@ export async function createRelative(
   const link = em.create(RelativeLink, {
     clientId: data.client.id,
     personId: person.id,
+    givenName: data.givenName,
+    familyName: data.familyName,
     relationship: data.relationship ?? 'CHILD',
   });
   await em.flush();

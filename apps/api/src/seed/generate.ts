@@ -571,6 +571,8 @@ interface Client {
 interface Relative {
   linkId: string;
   personId: string;
+  givenName: string;
+  familyName: string;
   slot: number;
   relationship: string;
   createdMs: number;
@@ -777,6 +779,8 @@ export async function generateMunicipality(databaseUrl: string, options: Generat
           relatives: Array.from({ length: relativeCount }, () => ({
             linkId: '',
             personId: '',
+            givenName: '',
+            familyName: '',
             slot: 0,
             relationship: '',
             createdMs: 0,
@@ -824,7 +828,7 @@ export async function generateMunicipality(databaseUrl: string, options: Generat
         familyName,
         people.chance(protectedShare),
       );
-      return { id, givenName };
+      return { id, givenName, familyName };
     };
     const swedishOrNot = (share: number) => people.pick(people.chance(share) ? OTHER_FAMILY : SWEDISH_FAMILY);
 
@@ -859,7 +863,11 @@ export async function generateMunicipality(databaseUrl: string, options: Generat
           (relationship === 'CHILD' || relationship === 'PARTNER') && people.chance(0.6)
             ? c.familyName
             : swedishOrNot(0.08);
-        r.personId = addPerson('relative', r.slot, family, 0.002).id;
+        const person = addPerson('relative', r.slot, family, 0.002);
+        r.personId = person.id;
+        // The client names their relative as the register does.
+        r.givenName = person.givenName;
+        r.familyName = person.familyName;
         r.linkId = people.uuid();
       }
       await persons.flushIfFull();
@@ -1164,6 +1172,8 @@ export async function generateMunicipality(databaseUrl: string, options: Generat
       ['id', 'uuid'],
       ['client_id', 'uuid'],
       ['person_id', 'uuid'],
+      ['given_name', 'text'],
+      ['family_name', 'text'],
       ['relationship', 'text'],
       ['created_at', 'timestamptz'],
     ]);
@@ -1171,7 +1181,7 @@ export async function generateMunicipality(databaseUrl: string, options: Generat
       const from = c.since * DAY_MS;
       for (const r of c.relatives) {
         r.createdMs = from + rr.int(Math.max(1, latest - from - 7 * DAY_MS));
-        links.add(r.linkId, c.id, r.personId, r.relationship, isoTime(r.createdMs));
+        links.add(r.linkId, c.id, r.personId, r.givenName, r.familyName, r.relationship, isoTime(r.createdMs));
       }
       await links.flushIfFull();
     }

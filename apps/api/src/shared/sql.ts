@@ -1,3 +1,5 @@
+import { isUuid } from './validate';
+
 /**
  * A tagged template for raw SQL: values become `?` placeholders in order, and fragments made with
  * the same tag nest, so long statements never drift out of step with their parameters.
@@ -26,7 +28,11 @@ export function sql(strings: TemplateStringsArray, ...values: unknown[]): Fragme
   return { text, values: out, [FRAGMENT]: true };
 }
 
-/** A uuid[] parameter: the query builder would expand a JS array into a list of parameters. */
+/**
+ * A uuid[] parameter as an array literal (the query builder would expand a JS array into a list of
+ * parameters). Fails closed on anything that is not a uuid (or NULL), so nothing else is spliced in.
+ */
 export function uuidArray(ids: readonly string[]): string {
+  for (const id of ids) if (id !== 'NULL' && !isUuid(id)) throw new Error('uuidArray: not a uuid');
   return `{${ids.join(',')}}`;
 }

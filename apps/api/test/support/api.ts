@@ -6,7 +6,7 @@ import {
   keysFromPublicJwks,
   mintAccessToken,
   type SigningKey,
-} from '../../src/auth/tokens';
+} from '@spindeln/api-token';
 import { createApi } from '../../src/server';
 
 export const ISSUER = 'spindeln-test';

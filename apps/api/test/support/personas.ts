@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CONSENT_SCOPES, type ConsentScope } from '@spindeln/consent-scopes';
+import { PERSONAS } from '@spindeln/demo-personas';
 import { createRelative } from '../../src/seed/factories';
-import { PERSONAS } from '../../src/seed/personas';
 import { loadDemo } from './world';
 
 /**

@@ -227,9 +227,15 @@ CREATE TABLE relative_link (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   client_id uuid NOT NULL REFERENCES client(id),
   person_id uuid NOT NULL REFERENCES person(id),
+  -- The name the client gave for this relative: shown on the client's own list, so adding a
+  -- personnummer never reveals the name registered for it.
+  given_name text NOT NULL,
+  family_name text NOT NULL,
   relationship text NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now(),
   CONSTRAINT relative_link_unique UNIQUE (client_id, person_id),
+  CONSTRAINT relative_link_names_present CHECK (length(btrim(given_name)) BETWEEN 1 AND 100
+    AND length(btrim(family_name)) BETWEEN 1 AND 100),
   CONSTRAINT relative_link_relationship_valid CHECK (relationship IN ('PARTNER', 'CHILD',
     'OTHER_RELATIVE', 'FRIEND', 'GOD_MAN', 'FORVALTARE'))
 );

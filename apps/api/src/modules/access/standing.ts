@@ -59,6 +59,11 @@ export function allows(s: Standing, gate: Gate): boolean {
   return s.scopes.includes(gate);
 }
 
+/** Only the client and the staff around them read what the client marked private. */
+export function seesPrivateMessages(s: Standing): boolean {
+  return s.self || s.staff || s.coordinator;
+}
+
 /** The viewer's staff record, if any: the CTE every standing query starts from. */
 const meCte = (personId: string) => sql`
 WITH me AS (
@@ -175,10 +180,12 @@ export async function requireCoordinatorForClient(
   em: EntityManager,
   actor: Actor,
   client: Client,
+  /** The input field the caller named the client by: a denial must look like that id being unknown. */
+  field = 'clientId',
 ): Promise<StaffMember> {
   const standing = await standingOf(em, actor.personId, client.id);
   const staff = standing.coordinator ? await staffOf(em, actor.personId) : null;
-  if (!staff) throw new AccessDenied('clientId');
+  if (!staff) throw new AccessDenied(field);
   return staff;
 }
 

@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
 import { type PageArgs, PageArgs as PageArgsType, pageOf, toConnection } from '../../graphql/connection';
 import type { GraphQLContext } from '../../graphql/context';
 import { forbidden } from '../../graphql/gate';
+import { AccessDenied } from '../../shared/errors';
 import { fromPgTimestamp } from '../../shared/time';
 import { AuditEntryConnection, AuditEntryType } from '../audit/audit.type';
 import { unitAuditLog } from '../audit/audit-log.service';
@@ -12,6 +13,16 @@ import { consentsAwaitingAcceptance } from '../relatives/consent.service';
 import { ConsentInvitation } from '../relatives/relatives.type';
 import { standingFromRow, visibleClients } from './standing';
 import { ViewerType } from './viewer.type';
+
+/** A service's denial of one of the viewer's own lists becomes a FORBIDDEN error at the field. */
+async function asForbidden<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (e) {
+    if (e instanceof AccessDenied) throw forbidden();
+    throw e;
+  }
+}
 
 @Resolver(() => ViewerType)
 export class ViewerResolver {
@@ -50,11 +61,9 @@ export class ViewerResolver {
     description: 'Staff: conversations of my clients and my teams’ clients, unanswered first.',
   })
   async inbox(@Args(() => PageArgsType) args: PageArgs, @Ctx() ctx: GraphQLContext) {
-    const staff = ctx.viewer?.staff;
-    if (!staff) throw forbidden();
     const page = pageOf(args);
     const now = Date.now();
-    const rows = await inboxPage(ctx.em, staff.id, page);
+    const rows = await asForbidden(inboxPage(ctx.em, ctx.viewer, page));
     const items = rows.map((r) =>
       Object.assign(new InboxItem(), {
         clientId: r.client_id,
@@ -79,10 +88,8 @@ export class ViewerResolver {
     @Arg('deniedOnly', () => Boolean, { defaultValue: false }) deniedOnly: boolean,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const staff = ctx.viewer?.staff;
-    if (!staff?.roles.includes('COORDINATOR')) throw forbidden();
     const page = pageOf(args);
-    const rows = await unitAuditLog(ctx.em, staff.unitId, { ...page, deniedOnly });
+    const rows = await asForbidden(unitAuditLog(ctx.em, ctx.viewer, { ...page, deniedOnly }));
     return toConnection(rows.map(AuditEntryType.from), page, Number(rows[0]?.total ?? 0));
   }
 

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { AccessDenied } from '../../shared/errors';
 import { sql } from '../../shared/sql';
+import type { ViewerIdentity } from '../access/viewer';
 
 export interface AuditRow {
   id: string;
@@ -35,9 +37,12 @@ export async function clientAccessLog(
  */
 export async function unitAuditLog(
   em: EntityManager,
-  unitId: string,
+  viewer: ViewerIdentity | null,
   options: { limit: number; offset: number; deniedOnly: boolean },
 ): Promise<AuditRow[]> {
+  // Coordinators only, for their own unit.
+  if (!viewer?.staff?.roles.includes('COORDINATOR')) throw new AccessDenied('unitAuditLog');
+  const unitId = viewer.staff.unitId;
   const q = sql`SELECT ${COLUMNS}, count(*) OVER () AS total
     FROM audit_event e
     JOIN client c ON c.id = e.client_id JOIN work_team t ON t.id = c.team_id AND t.group_id = ${unitId}

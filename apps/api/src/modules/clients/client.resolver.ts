@@ -4,6 +4,7 @@ import { type GraphQLContext, requireActor } from '../../graphql/context';
 import { Gated } from '../../graphql/gate';
 import { asPayload } from '../../graphql/user-error';
 import { fromPgTimestamp } from '../../shared/time';
+import { seesPrivateMessages } from '../access/standing';
 import { AuditEntryConnection, AuditEntryType } from '../audit/audit.type';
 import { clientAccessLog } from '../audit/audit-log.service';
 import { ContactNow, ContactPerson, PhoneEntry } from '../contacts/contacts.type';
@@ -161,9 +162,7 @@ export class ClientResolver {
   @FieldResolver(() => MessageConnection, { nullable: true, description: 'Newest first.' })
   async conversation(@Root() client: ClientNode, @Args(() => PageArgsType) args: PageArgs, @Ctx() ctx: GraphQLContext) {
     const page = pageOf(args);
-    const s = await ctx.access.standing(client.clientId);
-    // What the client marked private stays between the client and the staff.
-    const includePrivate = s.self || s.staff || s.coordinator;
+    const includePrivate = seesPrivateMessages(await ctx.access.standing(client.clientId));
     const rows = await ctx.loaders.conversation.load({ clientId: client.clientId, ...page, includePrivate });
     return toConnection(rows.map(MessageType.from), page, Number(rows[0]?.total ?? 0));
   }

@@ -82,7 +82,7 @@ export function endContact(
     if (!assignment) throw new AccessDenied('assignmentId');
     const client = await loadClient(tx, assignment.clientId);
     audit.clientId = client.id;
-    const coordinator = await requireCoordinatorForClient(tx, actor, client);
+    const coordinator = await requireCoordinatorForClient(tx, actor, client, 'assignmentId');
     if (assignment.validTo !== null && assignment.validTo <= validTo) {
       throw ruleViolation('assignmentId', 'already_ended', 'assignmentId: the assignment has already ended');
     }

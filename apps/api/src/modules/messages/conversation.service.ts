@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { AccessDenied } from '../../shared/errors';
 import { sql, uuidArray } from '../../shared/sql';
 import { stockholmDay } from '../../shared/time';
+import type { ViewerIdentity } from '../access/viewer';
 import type { AuthorRole, HandlingState } from './messages.entity';
 
 export interface MessageRow {
@@ -43,15 +45,21 @@ export async function conversationPages(
   const withoutPrivate = requests.filter((r) => !r.includePrivate).map((r) => r.clientId);
   const q = sql`SELECT * FROM (
       SELECT ${MESSAGE_COLUMNS},
+             -- A reader kept from private messages does not learn their ids either.
+             CASE WHEN rp.private AND NOT c.client_id = ANY(${uuidArray(withPrivate)}::uuid[])
+                  THEN NULL ELSE m.in_reply_to END AS visible_in_reply_to,
              count(*) OVER (PARTITION BY c.client_id) AS total,
              row_number() OVER (PARTITION BY c.client_id ORDER BY m.created_at DESC, m.id) AS n
         FROM message m JOIN conversation c ON c.id = m.conversation_id JOIN person p ON p.id = m.author_person_id
+        LEFT JOIN message rp ON rp.id = m.in_reply_to
        WHERE c.client_id = ANY(${uuidArray(withPrivate)}::uuid[])
           OR (c.client_id = ANY(${uuidArray(withoutPrivate)}::uuid[]) AND NOT m.private)
     ) page
     WHERE n > ${offset} AND n <= ${offset + limit}
     ORDER BY n`;
-  for (const row of await em.execute<MessageRow[]>(q.text, q.values)) result.get(row.client_id)?.push(row);
+  for (const row of await em.execute<(MessageRow & { visible_in_reply_to: string | null })[]>(q.text, q.values)) {
+    result.get(row.client_id)?.push({ ...row, in_reply_to: row.visible_in_reply_to });
+  }
   return result;
 }
 
@@ -70,10 +78,13 @@ export interface InboxRow {
  */
 export async function inboxPage(
   em: EntityManager,
-  staffId: string,
+  viewer: ViewerIdentity | null,
   page: { limit: number; offset: number },
   at: Date = new Date(),
 ): Promise<InboxRow[]> {
+  // Staff only: the inbox is the staff member's own.
+  if (!viewer?.staff) throw new AccessDenied('inbox');
+  const staffId = viewer.staff.id;
   const day = stockholmDay(at);
   const q = sql`WITH mine AS (
       SELECT a.client_id FROM contact_assignment a

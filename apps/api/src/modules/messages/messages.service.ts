@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AccessDenied, DomainError, invalid } from '../../shared/errors';
 import { isUuid, requireOneOf, requirePlainText } from '../../shared/validate';
 import type { Actor } from '../access/actor';
-import { allows, loadClient, staffOf, standingOf } from '../access/standing';
+import { loadClient, staffOf, standingOf } from '../access/standing';
 import { auditedCommand } from '../audit/audit.service';
 import type { Client } from '../clients/client.entity';
 import { type AuthorRole, Conversation, MESSAGE_MAX_LENGTH, Message } from './messages.entity';
@@ -25,8 +25,11 @@ async function authorRole(
 ): Promise<{ role: AuthorRole; staffId: string | null }> {
   const standing = await standingOf(tx, actor.personId, client.id);
   if (standing.self) return { role: 'CLIENT', staffId: null };
-  if (standing.staff) return { role: 'STAFF', staffId: (await staffOf(tx, actor.personId))!.id };
-  if (allows(standing, 'SEND_MESSAGES')) return { role: 'RELATIVE', staffId: null };
+  // Staff of the client's team and the unit's coordinators answer as staff.
+  if (standing.staff || standing.coordinator) {
+    return { role: 'STAFF', staffId: (await staffOf(tx, actor.personId))!.id };
+  }
+  if (standing.scopes.includes('SEND_MESSAGES')) return { role: 'RELATIVE', staffId: null };
   throw new AccessDenied('clientId');
 }
 
@@ -99,15 +102,18 @@ export function postMessage(em: EntityManager, actor: Actor, input: PostMessageI
     let inReplyTo: Message | null = null;
     if (input.inReplyTo) {
       inReplyTo = isUuid(input.inReplyTo) ? await tx.findOne(Message, { id: input.inReplyTo }) : null;
-      if (!inReplyTo || inReplyTo.conversationId !== conversation.id) throw new AccessDenied('inReplyTo');
+      // Only what the author may read can be answered: a relative never reaches a private message.
+      if (!inReplyTo || inReplyTo.conversationId !== conversation.id || (role === 'RELATIVE' && inReplyTo.private)) {
+        throw new AccessDenied('inReplyTo');
+      }
     }
     const message = tx.create(Message, {
       conversationId: conversation.id,
       authorPersonId: actor.personId,
       authorRole: role,
       body,
-      // A reply to a private message stays private.
-      private: role === 'CLIENT' ? Boolean(input.private) : Boolean(inReplyTo?.private),
+      // A staff reply to a private message stays private.
+      private: role === 'CLIENT' ? Boolean(input.private) : role === 'STAFF' && Boolean(inReplyTo?.private),
       inReplyTo: inReplyTo?.id ?? null,
       state: role === 'STAFF' ? null : 'NEW',
       idempotencyKey: key,
@@ -132,7 +138,8 @@ export function markMessage(em: EntityManager, actor: Actor, input: { messageId:
     const conversation = await tx.findOneOrFail(Conversation, { id: message.conversationId });
     const client = await loadClient(tx, conversation.clientId);
     audit.clientId = client.id;
-    const staff = (await standingOf(tx, actor.personId, client.id)).staff ? await staffOf(tx, actor.personId) : null;
+    const standing = await standingOf(tx, actor.personId, client.id);
+    const staff = standing.staff || standing.coordinator ? await staffOf(tx, actor.personId) : null;
     if (!staff) throw new AccessDenied('messageId');
     if (message.state === null)
       throw invalid('messageId', 'staff_message', 'messageId: staff replies have no handling state');

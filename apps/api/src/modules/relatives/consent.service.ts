@@ -26,10 +26,15 @@ function requireFutureExpiry(expiresAt: Date | null | undefined, now: Date): Dat
   return expiresAt;
 }
 
-/** The client themself, or a coordinator of the client's unit. */
-async function requireClientOrCoordinator(tx: EntityManager, actor: Actor, client: Client): Promise<void> {
+/** The client themself, or a coordinator of the client's unit; a denial names the caller's field. */
+async function requireClientOrCoordinator(
+  tx: EntityManager,
+  actor: Actor,
+  client: Client,
+  field: string,
+): Promise<void> {
   if (client.personId === actor.personId) return;
-  await requireCoordinatorForClient(tx, actor, client);
+  await requireCoordinatorForClient(tx, actor, client, field);
 }
 
 async function loadCurrentConsent(tx: EntityManager, consentId: string) {
@@ -58,14 +63,20 @@ export function addRelative(em: EntityManager, actor: Actor, input: AddRelativeI
     const familyName = requireText('familyName', input.familyName, 100);
     const client = await loadClient(tx, input.clientId);
     audit.clientId = client.id;
-    await requireClientOrCoordinator(tx, actor, client);
+    await requireClientOrCoordinator(tx, actor, client, 'clientId');
     let person = await tx.findOne(Person, { personnummer: parsed.value });
     if (!person) person = tx.create(Person, { personnummer: parsed.value, givenName, familyName });
     if (person.id && person.id === client.personId) {
       throw ruleViolation('personnummer', 'not_self', 'personnummer: the client cannot be their own relative');
     }
     await tx.flush();
-    const link = tx.create(RelativeLink, { clientId: client.id, personId: person.id, relationship });
+    const link = tx.create(RelativeLink, {
+      clientId: client.id,
+      personId: person.id,
+      givenName,
+      familyName,
+      relationship,
+    });
     audit.detail = { relationship };
     return link;
   });
@@ -106,7 +117,7 @@ export function grantConsent(em: EntityManager, actor: Actor, input: GrantConsen
     audit.clientId = client.id;
     let recordedBy: string | null = null;
     if (input.inPerson) {
-      recordedBy = (await requireCoordinatorForClient(tx, actor, client)).id;
+      recordedBy = (await requireCoordinatorForClient(tx, actor, client, 'relativeLinkId')).id;
     } else if (client.personId !== actor.personId) {
       throw new AccessDenied('relativeLinkId');
     }
@@ -130,8 +141,8 @@ export function grantConsent(em: EntityManager, actor: Actor, input: GrantConsen
 export function acceptConsent(em: EntityManager, actor: Actor, input: { consentId: string }) {
   return auditedCommand(em, actor, 'consent.accept', async (tx, audit) => {
     const { consent, link, client } = await loadCurrentConsent(tx, input.consentId);
-    if (link.personId !== actor.personId || consent.endedAt) throw new AccessDenied('consentId');
     audit.clientId = client.id;
+    if (link.personId !== actor.personId || consent.endedAt) throw new AccessDenied('consentId');
     if (!consent.relativeAcceptedAt) consent.relativeAcceptedAt = new Date();
     return consent;
   });
@@ -149,7 +160,7 @@ export function changeConsent(
     const expiresAt = requireFutureExpiry(input.expiresAt, now);
     const { consent, link, client } = await loadCurrentConsent(tx, input.consentId);
     audit.clientId = client.id;
-    await requireClientOrCoordinator(tx, actor, client);
+    await requireClientOrCoordinator(tx, actor, client, 'consentId');
     if (consent.endedAt) throw ruleViolation('consentId', 'consent_ended', 'consentId: this consent has ended');
     consent.endedAt = now;
     consent.endedBy = actor.personId;
@@ -178,7 +189,7 @@ export function revokeConsent(em: EntityManager, actor: Actor, input: { consentI
   return auditedCommand(em, actor, 'consent.revoke', async (tx, audit) => {
     const { consent, link, client } = await loadCurrentConsent(tx, input.consentId);
     audit.clientId = client.id;
-    await requireClientOrCoordinator(tx, actor, client);
+    await requireClientOrCoordinator(tx, actor, client, 'consentId');
     if (consent.endedAt) throw ruleViolation('consentId', 'consent_ended', 'consentId: this consent has ended');
     consent.endedAt = new Date();
     consent.endedBy = actor.personId;
@@ -206,11 +217,11 @@ export interface RelativeRow {
 /** The client's relatives with their current consent, if any. */
 export async function relativesOf(em: EntityManager, clientId: string): Promise<RelativeRow[]> {
   return em.execute<RelativeRow[]>(
-    `SELECT l.id AS link_id, l.client_id, l.person_id, p.given_name, p.family_name, l.relationship,
+    `SELECT l.id AS link_id, l.client_id, l.person_id, l.given_name, l.family_name, l.relationship,
             c.id AS consent_id, c.scopes, c.given_via, c.granted_at, c.expires_at, c.relative_accepted_at
-       FROM relative_link l JOIN person p ON p.id = l.person_id
+       FROM relative_link l
        LEFT JOIN consent c ON c.relative_link_id = l.id AND c.ended_at IS NULL
-      WHERE l.client_id = ? ORDER BY p.family_name, p.given_name`,
+      WHERE l.client_id = ? ORDER BY l.family_name, l.given_name`,
     [clientId],
   );
 }
@@ -234,8 +245,8 @@ export interface ConsentRow {
 
 export async function consentHistory(em: EntityManager, clientId: string) {
   return em.execute<ConsentRow[]>(
-    `SELECT c.*, l.client_id, p.given_name, p.family_name
-       FROM consent c JOIN relative_link l ON l.id = c.relative_link_id JOIN person p ON p.id = l.person_id
+    `SELECT c.*, l.client_id, l.given_name, l.family_name
+       FROM consent c JOIN relative_link l ON l.id = c.relative_link_id
       WHERE l.client_id = ? ORDER BY c.granted_at DESC`,
     [clientId],
   );

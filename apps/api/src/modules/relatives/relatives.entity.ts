@@ -12,6 +12,9 @@ export class RelativeLink {
   id!: string;
   clientId!: string;
   personId!: string;
+  /** As the client named them; never the name registered for the personnummer. */
+  givenName!: string;
+  familyName!: string;
   relationship!: Relationship;
   createdAt!: Date;
 }
@@ -56,6 +59,8 @@ export const RelativeLinkSchema = new EntitySchema<RelativeLink>({
     id: { type: 'uuid', primary: true, defaultRaw: 'gen_random_uuid()' },
     clientId: { type: 'uuid' },
     personId: { type: 'uuid' },
+    givenName: { type: 'string' },
+    familyName: { type: 'string' },
     relationship: { type: 'string' },
     createdAt: { type: 'Date', defaultRaw: 'now()' },
   },

@@ -56,6 +56,8 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         issuer: options.issuer,
         audience: options.audience,
         algorithms: [TOKEN_ALGORITHM],
+        // Only tokens minted for this API: an ID token for the same audience is not one.
+        typ: 'at+jwt',
         maxTokenAge: MAX_TOKEN_AGE_SECONDS,
         requiredClaims: ['exp', 'iat'],
         clockTolerance: 5,
