@@ -5,7 +5,7 @@ import { seedDemoIfAbsent } from './db/lifecycle';
 import { migrate, openOrm } from './db/orm';
 import { createApi } from './server';
 
-const log = (line: string) => console.log(`[api] ${line}`);
+const log = (line: string) => console.log(line);
 
 async function main() {
   const env = loadEnv();

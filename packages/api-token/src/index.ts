@@ -132,3 +132,21 @@ export async function mintAccessToken(key: JWK, options: MintOptions): Promise<s
     .setJti(crypto.randomUUID())
     .sign(await importJWK(key, TOKEN_ALGORITHM));
 }
+
+/**
+ * The portal's half of the trust: after a verified BankID login, sign a short-lived token for the
+ * API's audience. The API verifies it with the portal's public key (its JWKS).
+ */
+export function createApiTokenIssuer(options: { key: SigningKey; issuer: string; audience: string }) {
+  return {
+    issue: (personnummer: string, lifetime?: number) =>
+      mintAccessToken(options.key.privateJwk, {
+        issuer: options.issuer,
+        audience: options.audience,
+        personnummer,
+        lifetime,
+      }),
+    /** What the API is configured with (AUTH_PUBLIC_JWKS) or fetches (AUTH_JWKS_URL). */
+    jwks: () => ({ keys: [options.key.publicJwk] }),
+  };
+}
