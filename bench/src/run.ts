@@ -1,0 +1,361 @@
+/**
+ * npm run bench [-- --national] [-- --rounds N] [-- --seconds S]
+ *
+ * Starts its own PostgreSQL, seeds a city (or the nation), builds and starts the API as in
+ * production, starts the hand-written floor, and drives both with wrk in short alternating rounds.
+ * Writes bench-results/results.json, results.md and latency.png.
+ */
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApiTokenIssuer, generateSigningKey } from '@spindeln/api-token';
+import { freePort, startThrowawayPostgres } from '@spindeln/dev-postgres';
+import pg from 'pg';
+import { migrate, openOrm } from '../../apps/api/src/db/orm';
+import { generateMunicipality } from '../../apps/api/src/seed/generate';
+import { drawLatencyChart } from './chart';
+import { startFloor } from './floor';
+import { CLIENT_PAGE, INBOX, OVERVIEW, SEND } from './queries';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const OUT = path.join(ROOT, 'bench-results');
+const args = process.argv.slice(2);
+const national = args.includes('--national');
+const arg = (name: string, fallback: number) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const ROUNDS = arg('--rounds', 3);
+const SECONDS = arg('--seconds', 3);
+const CONNECTIONS = 8;
+const CLIENTS = arg('--clients', national ? 250_000 : 20_000);
+const CHECK_ONLY = args.includes('--check-only');
+const ISSUER = 'spindeln-bench-portal';
+const AUDIENCE = 'spindeln-api';
+const t0 = performance.now();
+const log = (s: string) => console.log(`[bench ${((performance.now() - t0) / 1000).toFixed(1)}s] ${s}`);
+
+function ensureWrk() {
+  if (spawnSync('wrk', ['--version']).error === undefined) return;
+  if (process.getuid?.() === 0) {
+    log('installing wrk from Debian’s packages');
+    execFileSync('sh', [
+      '-c',
+      'apt-get install -y wrk >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y wrk >/dev/null)',
+    ]);
+    return;
+  }
+  throw new Error('wrk is needed: sudo apt-get install -y wrk');
+}
+
+interface WrkResult {
+  requests: number;
+  durationUs: number;
+  errors: number;
+  socketErrors: number;
+  p50Us: number;
+  p90Us: number;
+  p99Us: number;
+  p999Us: number;
+  maxUs: number;
+  statements: number;
+  counted: number;
+  curve: [number, number][];
+  rps: number;
+}
+
+function wrk(url: string, tokens: string, mode: string, seconds: number, delayMs = 0): Promise<WrkResult> {
+  const script = readFileSync(path.join(ROOT, 'bench/src/load.lua'), 'utf8')
+    .replace('__OVERVIEW__', OVERVIEW.replace(/"/g, '\\"'))
+    .replace('__CLIENT__', CLIENT_PAGE.replace(/"/g, '\\"'))
+    .replace('__INBOX__', INBOX.replace(/"/g, '\\"'))
+    .replace('__SEND__', SEND.replace(/"/g, '\\"'));
+  const scriptFile = path.join(OUT, 'load.lua');
+  writeFileSync(scriptFile, script);
+  return new Promise((resolve, reject) => {
+    const child = spawn('wrk', [
+      '-t1',
+      `-c${CONNECTIONS}`,
+      `-d${seconds}s`,
+      '--timeout',
+      '5s',
+      '-s',
+      scriptFile,
+      url,
+      '--',
+      tokens,
+      mode,
+      String(delayMs),
+    ]);
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (out += c));
+    child.on('exit', () => {
+      const line = out.split('\n').find((l) => l.startsWith('WRK_RESULT '));
+      if (!line) return reject(new Error(`wrk gave no result:\n${out}`));
+      const r = JSON.parse(line.slice('WRK_RESULT '.length)) as WrkResult;
+      r.rps = r.requests / (r.durationUs / 1e6);
+      resolve(r);
+    });
+  });
+}
+
+async function waitFor(url: string, ms = 30_000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  ensureWrk();
+  log('building the API');
+  execFileSync('node', [path.join(ROOT, 'apps/api/build.mjs')], { stdio: 'inherit' });
+
+  const server = await startThrowawayPostgres();
+  let apiProcess: ReturnType<typeof spawn> | undefined;
+  let floor: ReturnType<typeof startFloor> | undefined;
+  try {
+    await server.createDatabase('bench');
+    const url = server.url('bench');
+    const orm = await openOrm(url, { logger: () => {} });
+    await migrate(orm);
+    await orm.close(true);
+    log(`seeding ${CLIENTS.toLocaleString('en-US')} clients`);
+    const seeded = await generateMunicipality(url, { clients: CLIENTS, log: () => {} });
+    log(`seeded in ${(seeded.ms / 1000).toFixed(1)} s: ${JSON.stringify(seeded.counts)}`);
+
+    // Relatives drawn at random from the whole population: those whose every current consent
+    // lets them see the contact and the numbers, as the overview asks for both.
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    const sample = async (sql: string) =>
+      (await db.query<{ pnr: string; client: string | null; send: string | null }>(sql)).rows;
+    const consentOk = `cs.ended_at IS NULL AND cs.relative_accepted_at IS NOT NULL AND (cs.expires_at IS NULL OR cs.expires_at > now())`;
+    const relatives = await sample(`
+      SELECT p.personnummer AS pnr, '' AS client,
+             (SELECT l2.client_id FROM relative_link l2 JOIN consent c2 ON c2.relative_link_id = l2.id
+               WHERE l2.person_id = p.id AND ${consentOk.replaceAll('cs.', 'c2.')} AND 'SEND_MESSAGES' = ANY(c2.scopes) LIMIT 1) AS send
+        FROM person p
+       WHERE EXISTS (SELECT 1 FROM relative_link l JOIN consent cs ON cs.relative_link_id = l.id WHERE l.person_id = p.id AND ${consentOk})
+         AND NOT EXISTS (SELECT 1 FROM relative_link l JOIN consent cs ON cs.relative_link_id = l.id
+                          WHERE l.person_id = p.id AND ${consentOk}
+                            AND NOT (cs.scopes @> '{VIEW_CONTACT,VIEW_CONTACT_DETAILS}'))
+       ORDER BY random() LIMIT 4000`);
+    const clients = await sample(
+      `SELECT p.personnummer AS pnr, c.id AS client, '' AS send FROM client c JOIN person p ON p.id = c.person_id ORDER BY random() LIMIT 4000`,
+    );
+    const staff =
+      await sample(`SELECT p.personnummer AS pnr, '' AS client, '' AS send FROM staff_member s JOIN person p ON p.id = s.person_id
+      WHERE 'CARE_STAFF' = ANY(s.roles) AND EXISTS (SELECT 1 FROM team_membership m WHERE m.staff_id = s.id) ORDER BY random() LIMIT 2000`);
+    log(`sampled ${relatives.length} relatives, ${clients.length} clients, ${staff.length} staff`);
+
+    const portal = createApiTokenIssuer({ key: await generateSigningKey('bench'), issuer: ISSUER, audience: AUDIENCE });
+    const tokenFile = async (name: string, rows: typeof relatives) => {
+      const lines = await Promise.all(
+        rows.map(async (r) => `${await portal.issue(r.pnr, 900)}\t${r.client ?? ''}\t${r.send ?? ''}`),
+      );
+      const file = path.join(OUT, `${name}.tokens`);
+      writeFileSync(file, `${lines.join('\n')}\n`);
+      return file;
+    };
+    const files = {
+      overview: await tokenFile('relatives', relatives),
+      client: await tokenFile('clients', clients),
+      inbox: await tokenFile('staff', staff),
+    };
+
+    const apiPort = await freePort();
+    apiProcess = spawn('node', [path.join(ROOT, 'apps/api/dist/main.mjs')], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: url,
+        API_PORT: String(apiPort),
+        AUTH_ISSUER: ISSUER,
+        AUTH_AUDIENCE: AUDIENCE,
+        AUTH_PUBLIC_JWKS: JSON.stringify(portal.jwks()),
+        REPORT_SQL_STATEMENTS: 'true',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    await waitFor(`${apiUrl}/health`);
+    const floorPort = await freePort();
+    floor = startFloor({
+      databaseUrl: url,
+      port: floorPort,
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      publicJwks: portal.jwks(),
+    });
+    await floor.listen();
+    const floorUrl = `http://127.0.0.1:${floorPort}`;
+    log(`API (production build) on ${apiUrl}, floor on ${floorUrl}`);
+
+    // The same answers from both, or the comparison means nothing.
+    const post = async (base: string, token: string, body: unknown) =>
+      (
+        await fetch(`${base}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify(body),
+        })
+      ).text();
+    const tokensOf = (file: string) =>
+      readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => l.split('\t'));
+    const mismatches: string[] = [];
+    for (const [name, file, body] of [
+      ['overview', files.overview, (_: string[]) => ({ query: OVERVIEW })],
+      ['client page', files.client, (l: string[]) => ({ query: CLIENT_PAGE, variables: { id: l[1] } })],
+      ['staff inbox', files.inbox, (_: string[]) => ({ query: INBOX })],
+    ] as const) {
+      for (const line of tokensOf(file).slice(0, 5)) {
+        const [a, f] = [await post(apiUrl, line[0]!, body(line)), await post(floorUrl, line[0]!, body(line))];
+        // Compared as JSON, key order included (Apollo ends its body with a newline).
+        if (JSON.stringify(JSON.parse(a)) !== JSON.stringify(JSON.parse(f)))
+          mismatches.push(`${name}:\n  api:   ${a}\n  floor: ${f}`);
+      }
+    }
+    writeFileSync(path.join(OUT, 'floor-check.txt'), mismatches.join('\n') || 'all equal\n');
+    if (mismatches.length)
+      log(`WARNING: ${mismatches.length} of the floor's answers differ from the API's (bench-results/floor-check.txt)`);
+    else log('the floor answers exactly as the API does (15 sampled requests)');
+    if (CHECK_ONLY) return;
+
+    const scenarios = [
+      { key: 'overview', title: 'Relative’s overview', file: files.overview, mode: 'overview' },
+      { key: 'client', title: 'Client’s page', file: files.client, mode: 'client' },
+      { key: 'inbox', title: 'Staff inbox', file: files.inbox, mode: 'inbox' },
+      { key: 'mix', title: '90/10 reads and message sends', file: files.overview, mode: 'mix' },
+    ];
+    const results: Record<string, unknown> = {};
+    const panels: Parameters<typeof drawLatencyChart>[1] = [];
+    for (const s of scenarios) {
+      await wrk(apiUrl, s.file, s.mode, 2);
+      await wrk(floorUrl, s.file, s.mode, 2);
+      const api: WrkResult[] = [];
+      const fl: WrkResult[] = [];
+      for (let r = 0; r < ROUNDS; r++) {
+        // Alternate who goes first, so drift in the machine hits both alike.
+        if (r % 2 === 0) {
+          api.push(await wrk(apiUrl, s.file, s.mode, SECONDS));
+          fl.push(await wrk(floorUrl, s.file, s.mode, SECONDS));
+        } else {
+          fl.push(await wrk(floorUrl, s.file, s.mode, SECONDS));
+          api.push(await wrk(apiUrl, s.file, s.mode, SECONDS));
+        }
+      }
+      const ratios = api.map((a, i) => a.rps / fl[i]!.rps);
+      const summarise = (rs: WrkResult[]) => ({
+        rps: median(rs.map((r) => r.rps)),
+        p50Ms: median(rs.map((r) => r.p50Us)) / 1000,
+        p99Ms: median(rs.map((r) => r.p99Us)) / 1000,
+        errors: rs.reduce((n, r) => n + r.errors + r.socketErrors, 0),
+        requests: rs.reduce((n, r) => n + r.requests, 0),
+        sqlPerRequest:
+          rs.reduce((n, r) => n + r.statements, 0) /
+          Math.max(
+            1,
+            rs.reduce((n, r) => n + r.counted, 0),
+          ),
+      });
+      results[s.key] = {
+        title: s.title,
+        api: summarise(api),
+        floor: summarise(fl),
+        ratio: { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) },
+      };
+      const best = (rs: WrkResult[]) => rs.reduce((a, b) => (a.rps > b.rps ? a : b));
+      panels.push({
+        title: s.title,
+        api: { label: 'API', points: best(api).curve },
+        floor: { label: 'floor', points: best(fl).curve },
+      });
+      log(
+        `${s.title}: API ${summarise(api).rps.toFixed(0)} req/s, floor ${summarise(fl).rps.toFixed(0)} req/s, ratio ${median(ratios).toFixed(2)}`,
+      );
+    }
+
+    // p99 of the overview at half of the API's own maximum rate, for both.
+    const overviewApi = (results.overview as { api: { rps: number } }).api.rps;
+    const target = overviewApi / 2;
+    const pause = Math.max(0, Math.round((CONNECTIONS * 1000) / target));
+    const paced = {
+      api: await wrk(apiUrl, files.overview, 'overview', SECONDS + 2, pause),
+      floor: await wrk(floorUrl, files.overview, 'overview', SECONDS + 2, pause),
+    };
+    results.overviewAtHalfRate = {
+      targetRps: target,
+      api: { rps: paced.api.rps, p50Ms: paced.api.p50Us / 1000, p99Ms: paced.api.p99Us / 1000 },
+      floor: { rps: paced.floor.rps, p50Ms: paced.floor.p50Us / 1000, p99Ms: paced.floor.p99Us / 1000 },
+    };
+
+    const status = readFileSync(`/proc/${apiProcess.pid}/status`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+    results.apiMemory = { rssMb: kb('VmRSS') / 1024, peakRssMb: kb('VmHWM') / 1024 };
+    results.setup = {
+      national,
+      clients: CLIENTS,
+      seedSeconds: seeded.ms / 1000,
+      counts: seeded.counts,
+      rounds: ROUNDS,
+      secondsPerRound: SECONDS,
+      connections: CONNECTIONS,
+      floorMatchesApi: mismatches.length === 0,
+    };
+    results.totalSeconds = (performance.now() - t0) / 1000;
+    await db.end();
+
+    const name = national ? 'national' : 'city';
+    writeFileSync(path.join(OUT, `results-${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
+    const md = markdown(results);
+    writeFileSync(path.join(OUT, `results-${name}.md`), md);
+    await drawLatencyChart(path.join(OUT, `latency-${name}.png`), panels);
+    console.log(`\n${md}`);
+    log(`wrote bench-results/results-${name}.{json,md} and latency-${name}.png`);
+  } finally {
+    apiProcess?.kill('SIGTERM');
+    await floor?.stop();
+    await server.stop();
+  }
+}
+
+function markdown(r: Record<string, any>): string {
+  const rows = ['overview', 'client', 'inbox', 'mix'].map((k) => {
+    const s = r[k];
+    return `| ${s.title} | ${s.api.rps.toFixed(0)} | ${s.floor.rps.toFixed(0)} | ${s.ratio.median.toFixed(2)} (${s.ratio.min.toFixed(2)}–${s.ratio.max.toFixed(2)}) | ${s.api.p50Ms.toFixed(1)} / ${s.api.p99Ms.toFixed(1)} | ${s.floor.p50Ms.toFixed(1)} / ${s.floor.p99Ms.toFixed(1)} | ${s.api.errors} / ${s.floor.errors} | ${s.api.sqlPerRequest.toFixed(1)} / ${s.floor.sqlPerRequest.toFixed(1)} |`;
+  });
+  const h = r.overviewAtHalfRate;
+  return [
+    `## Benchmark (${r.setup.national ? 'national' : 'city'}: ${r.setup.clients.toLocaleString('en-US')} clients)`,
+    '',
+    '| scenario | API req/s | floor req/s | API/floor per round: median (range) | API p50 / p99 ms | floor p50 / p99 ms | errors API / floor | SQL per request API / floor |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+    `Overview at half the API's maximum (${h.targetRps.toFixed(0)} req/s asked): API ${h.api.rps.toFixed(0)} req/s, p50 ${h.api.p50Ms.toFixed(1)} ms, p99 ${h.api.p99Ms.toFixed(1)} ms; floor at the same pace p99 ${h.floor.p99Ms.toFixed(1)} ms.`,
+    '',
+    `API resident memory after the run: ${r.apiMemory.rssMb.toFixed(0)} MB (peak ${r.apiMemory.peakRssMb.toFixed(0)} MB). Seed: ${r.setup.seedSeconds.toFixed(1)} s. Whole run: ${r.totalSeconds.toFixed(0)} s. ${r.setup.rounds} rounds of ${r.setup.secondsPerRound} s, ${r.setup.connections} connections. Floor answers equal the API's: ${r.setup.floorMatchesApi ? 'yes' : 'NO'}.`,
+    '',
+  ].join('\n');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
