@@ -6,6 +6,7 @@
  * Writes bench-results/results.json, results.md and latency.png.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +32,8 @@ const SECONDS = arg('--seconds', 3);
 const CONNECTIONS = 8;
 const CLIENTS = arg('--clients', national ? 250_000 : 20_000);
 const CHECK_ONLY = args.includes('--check-only');
+/** Writes a V8 CPU profile of the API to bench-results/ (open it in Chrome DevTools). */
+const PROFILE = args.includes('--profile');
 const ISSUER = 'spindeln-bench-portal';
 const AUDIENCE = 'spindeln-api';
 const t0 = performance.now();
@@ -123,7 +126,11 @@ async function main() {
   log('building the API');
   execFileSync('node', [path.join(ROOT, 'apps/api/build.mjs')], { stdio: 'inherit' });
 
-  const server = await startThrowawayPostgres();
+  // pg_stat_statements shows where the database's time goes, per statement.
+  const server = await startThrowawayPostgres({
+    shared_preload_libraries: 'pg_stat_statements',
+    'pg_stat_statements.track_planning': 'on',
+  });
   let apiProcess: ReturnType<typeof spawn> | undefined;
   let floor: ReturnType<typeof startFloor> | undefined;
   try {
@@ -133,13 +140,18 @@ async function main() {
     await migrate(orm);
     await orm.close(true);
     log(`seeding ${CLIENTS.toLocaleString('en-US')} clients`);
-    const seeded = await generateMunicipality(url, { clients: CLIENTS, log: () => {} });
+    const seeded = await generateMunicipality(url, {
+      clients: CLIENTS,
+      relativesPerClient: national ? 4 : undefined,
+      log: () => {},
+    });
     log(`seeded in ${(seeded.ms / 1000).toFixed(1)} s: ${JSON.stringify(seeded.counts)}`);
 
     // Relatives drawn at random from the whole population: those whose every current consent
     // lets them see the contact and the numbers, as the overview asks for both.
     const db = new pg.Client({ connectionString: url });
     await db.connect();
+    db.on('error', () => {});
     const sample = async (sql: string) =>
       (await db.query<{ pnr: string; client: string | null; send: string | null }>(sql)).rows;
     const consentOk = `cs.ended_at IS NULL AND cs.relative_accepted_at IS NOT NULL AND (cs.expires_at IS NULL OR cs.expires_at > now())`;
@@ -176,22 +188,71 @@ async function main() {
       inbox: await tokenFile('staff', staff),
     };
 
-    const apiPort = await freePort();
-    apiProcess = spawn('node', [path.join(ROOT, 'apps/api/dist/main.mjs')], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        DATABASE_URL: url,
-        API_PORT: String(apiPort),
-        AUTH_ISSUER: ISSUER,
-        AUTH_AUDIENCE: AUDIENCE,
-        AUTH_PUBLIC_JWKS: JSON.stringify(portal.jwks()),
-        REPORT_SQL_STATEMENTS: 'true',
+    const startApi = async (reportSql: boolean) => {
+      const port = await freePort();
+      const profileFlags = PROFILE && !reportSql ? ['--cpu-prof', '--cpu-prof-dir', OUT] : [];
+      const child = spawn('node', [...profileFlags, path.join(ROOT, 'apps/api/dist/main.mjs')], {
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          DATABASE_URL: url,
+          API_PORT: String(port),
+          AUTH_ISSUER: ISSUER,
+          AUTH_AUDIENCE: AUDIENCE,
+          AUTH_PUBLIC_JWKS: JSON.stringify(portal.jwks()),
+          // Counting statements tracks every promise of a request (AsyncLocalStorage): it gets
+          // its own short pass, so the timed rounds run the API exactly as in production.
+          REPORT_SQL_STATEMENTS: String(reportSql),
+        },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      await waitFor(`http://127.0.0.1:${port}/health`);
+      return { child, url: `http://127.0.0.1:${port}` };
+    };
+    const stopProcess = async (child: ReturnType<typeof spawn>) => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.on('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    };
+
+    // SQL statements per request, from the API's own count.
+    const counting = await startApi(true);
+    const statementsPerRequest: Record<string, number> = {};
+    const countPass = async (key: string, file: string, body: (line: string[]) => unknown) => {
+      let total = 0;
+      const lines = readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => l.split('\t'))
+        .slice(0, 100);
+      for (const line of lines) {
+        const res = await fetch(`${counting.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${line[0]}` },
+          body: JSON.stringify(body(line)),
+        });
+        await res.text();
+        total += Number(res.headers.get('x-sql-statements'));
+      }
+      statementsPerRequest[key] = total / lines.length;
+    };
+    await countPass('overview', files.overview, () => ({ query: OVERVIEW }));
+    await countPass('client', files.client, (l) => ({ query: CLIENT_PAGE, variables: { id: l[1] } }));
+    await countPass('inbox', files.inbox, () => ({ query: INBOX }));
+    await countPass('send', files.overview, (l) => ({
+      query: SEND,
+      variables: {
+        input: { clientId: l[2] || l[1], body: 'Hej från räknepasset', idempotencyKey: `count-${randomUUID()}` },
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const apiUrl = `http://127.0.0.1:${apiPort}`;
-    await waitFor(`${apiUrl}/health`);
+    }));
+    statementsPerRequest.mix = 0.9 * statementsPerRequest.overview! + 0.1 * statementsPerRequest.send!;
+    await stopProcess(counting.child);
+    log(`SQL statements per request: ${JSON.stringify(statementsPerRequest)}`);
+
+    const api = await startApi(false);
+    apiProcess = api.child;
+    const apiUrl = api.url;
     const floorPort = await freePort();
     floor = startFloor({
       databaseUrl: url,
@@ -276,7 +337,7 @@ async function main() {
       });
       results[s.key] = {
         title: s.title,
-        api: summarise(api),
+        api: { ...summarise(api), sqlPerRequest: statementsPerRequest[s.key] },
         floor: summarise(fl),
         ratio: { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) },
       };
@@ -319,6 +380,13 @@ async function main() {
       floorMatchesApi: mismatches.length === 0,
     };
     results.totalSeconds = (performance.now() - t0) / 1000;
+    await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    const top = await db.query<{ query: string; calls: string; plan_ms: number; exec_ms: number }>(
+      `SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 120) AS query, calls,
+              round((total_plan_time / calls)::numeric, 3)::float AS plan_ms, round((total_exec_time / calls)::numeric, 3)::float AS exec_ms
+         FROM pg_stat_statements WHERE calls > 100 ORDER BY total_plan_time + total_exec_time DESC LIMIT 12`,
+    );
+    results.database = top.rows;
     await db.end();
 
     const name = national ? 'national' : 'city';
@@ -329,7 +397,11 @@ async function main() {
     console.log(`\n${md}`);
     log(`wrote bench-results/results-${name}.{json,md} and latency-${name}.png`);
   } finally {
-    apiProcess?.kill('SIGTERM');
+    if (apiProcess && apiProcess.exitCode === null) {
+      const exited = new Promise((r) => apiProcess!.on('exit', r));
+      apiProcess.kill('SIGTERM');
+      await exited;
+    }
     await floor?.stop();
     await server.stop();
   }

@@ -32,6 +32,8 @@ export interface StartOptions {
   persistent: boolean;
   /** Trades durability for speed; for throw-away test clusters only. */
   fast?: boolean;
+  /** More `-c name=value` settings for the server. */
+  settings?: Record<string, string>;
   log?: (line: string) => void;
 }
 
@@ -92,6 +94,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
       '-c',
       'max_connections=200',
       ...(options.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+      ...Object.entries(options.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
     ],
     onLog: log,
     onError: (e: unknown) => log(String(e)),
@@ -138,12 +141,13 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
 }
 
 /** A throw-away cluster in a temporary folder, deleted when stopped. */
-export async function startThrowawayPostgres(): Promise<EmbeddedServer> {
+export async function startThrowawayPostgres(settings?: Record<string, string>): Promise<EmbeddedServer> {
   const root = await mkdtemp(path.join(tmpdir(), 'spindeln-pg-'));
   const server = await startEmbeddedPostgres({
     dataDir: path.join(root, 'data'),
     persistent: false,
     fast: true,
+    settings,
   });
   return {
     ...server,

@@ -27,6 +27,9 @@ export function ormOptions(databaseUrl: string, extra: Partial<Options> = {}): O
     debug: false,
     loggerFactory: countingLoggerFactory,
     pool: { min: 0, max: 10 },
+    // The hot reads are named prepared statements (shared/prepared.ts): plan them once, generically,
+    // rather than again on every execution. Unnamed statements are planned per execution anyway.
+    driverOptions: { connection: { options: '-c plan_cache_mode=force_generic_plan' } },
     ...extra,
   };
 }

@@ -16,6 +16,12 @@ export function statementsSoFar(): number | null {
   return current.getStore()?.statements ?? null;
 }
 
+/** For statements sent past MikroORM (prepared statements, see shared/prepared.ts). */
+export function countStatement(): void {
+  const store = current.getStore();
+  if (store) store.statements += 1;
+}
+
 export class CountingLogger extends DefaultLogger {
   override logQuery(context: { query: string } & LogContext): void {
     const store = current.getStore();

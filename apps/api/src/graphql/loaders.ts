@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { FixedContactOffer } from '../modules/clients/client.entity';
 import { type WhoToContact, whoToContactNow } from '../modules/contacts/who-to-contact';
 import { type ConversationRequest, conversationPages, type MessageRow } from '../modules/messages/conversation.service';
+import { runPrepared } from '../shared/prepared';
 import { sql, uuidArray } from '../shared/sql';
 import { isUuid } from '../shared/validate';
 
@@ -27,7 +28,7 @@ export function createLoaders(em: EntityManager) {
     client: byIds<ClientRow>(async (ids) => {
       const q = sql`SELECT c.id, p.given_name, p.family_name, c.team_id, c.care_setting
         FROM client c JOIN person p ON p.id = c.person_id WHERE c.id = ANY(${uuidArray(ids)}::uuid[])`;
-      const rows = await em.execute<ClientRow[]>(q.text, q.values);
+      const rows = await runPrepared<ClientRow>(em, 'clients_by_id', q);
       return new Map(rows.map((r) => [r.id, r]));
     }),
     whoToContact: byIds<WhoToContact>((ids) => whoToContactNow(em, ids)),

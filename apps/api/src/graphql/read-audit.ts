@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Gate } from '../modules/access/standing';
+import { runPrepared } from '../shared/prepared';
 import { sql, uuidArray } from '../shared/sql';
 import { isUuid } from '../shared/validate';
 
@@ -48,6 +49,6 @@ export class ReadAuditLog {
                     ${uuidArray(rows.map((r) => r.clientId ?? 'NULL'))}::uuid[],
                     ${`{${rows.map((r) => (r.allowed ? 'ALLOWED' : 'DENIED')).join(',')}}`}::text[])
              AS e(action, client_id, outcome)`;
-    await em.execute(q.text, q.values);
+    await runPrepared(em, 'read_audit', q);
   }
 }

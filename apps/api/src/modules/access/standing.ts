@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CONSENT_SCOPES, type ConsentScope } from '@spindeln/consent-scopes';
 import { AccessDenied } from '../../shared/errors';
+import { runPrepared } from '../../shared/prepared';
 import { sql, uuidArray } from '../../shared/sql';
 import { stockholmDay } from '../../shared/time';
 import { isUuid } from '../../shared/validate';
@@ -111,7 +112,7 @@ export async function loadStandings(
 SELECT ${standingColumns(personId, at, stockholmDay(at))}
   FROM client c JOIN work_team t ON t.id = c.team_id
  WHERE c.id = ANY(${uuidArray(ids)}::uuid[])`;
-    for (const r of await em.execute<StandingRow[]>(q.text, q.values)) result.set(r.client_id, standingFromRow(r));
+    for (const r of await runPrepared<StandingRow>(em, 'standings', q)) result.set(r.client_id, standingFromRow(r));
   }
   for (const id of clientIds) if (!result.has(id)) result.set(id, NO_STANDING(id));
   return result;
@@ -154,11 +155,13 @@ export async function visibleClients(
 )
 SELECT ${standingColumns(personId, at, day)},
        p.given_name, p.family_name, c.team_id, c.care_setting, count(*) OVER () AS total
-  FROM candidate JOIN client c ON c.id = candidate.id
+  -- One index lookup per candidate: the planner cannot know how few there are, and a hash join
+  -- would read every client (LIMIT keeps the subquery from being flattened into one).
+  FROM candidate CROSS JOIN LATERAL (SELECT * FROM client WHERE client.id = candidate.id LIMIT 1) c
   JOIN work_team t ON t.id = c.team_id JOIN person p ON p.id = c.person_id
  ORDER BY p.family_name, p.given_name, c.id
  LIMIT ${page.limit} OFFSET ${page.offset}`;
-  return em.execute<VisibleClientRow[]>(q.text, q.values);
+  return runPrepared<VisibleClientRow>(em, 'visible_clients', q);
 }
 
 export async function standingOf(em: EntityManager, personId: string, clientId: string): Promise<Standing> {

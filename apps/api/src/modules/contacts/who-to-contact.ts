@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { runPrepared } from '../../shared/prepared';
 import { sql, uuidArray } from '../../shared/sql';
 import { stockholmDay } from '../../shared/time';
 import { isUuid } from '../../shared/validate';
@@ -103,7 +104,7 @@ export async function whoToContactNow(
       LEFT JOIN staff_absence ab ON ab.staff_id = a.staff_id
            AND ab.first_day <= ${day}::date AND (ab.last_day IS NULL OR ab.last_day >= ${day}::date)
      WHERE c.id = ANY(${uuidArray(clientIds.filter(isUuid))}::uuid[])`;
-  const rows = await em.execute<Row[]>(q.text, q.values);
+  const rows = await runPrepared<Row>(em, 'who_to_contact', q);
   type Entry = Pick<WhoToContact, 'teamPhone' | 'teamName' | 'groupName' | 'groupPhone' | 'primary' | 'deputy'>;
   const byClient = new Map<string, Entry>();
   for (const r of rows) {

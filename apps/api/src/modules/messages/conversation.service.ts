@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AccessDenied } from '../../shared/errors';
+import { runPrepared } from '../../shared/prepared';
 import { sql, uuidArray } from '../../shared/sql';
 import { stockholmDay } from '../../shared/time';
 import type { ViewerIdentity } from '../access/viewer';
@@ -57,7 +58,11 @@ export async function conversationPages(
     ) page
     WHERE n > ${offset} AND n <= ${offset + limit}
     ORDER BY n`;
-  for (const row of await em.execute<(MessageRow & { visible_in_reply_to: string | null })[]>(q.text, q.values)) {
+  for (const row of await runPrepared<MessageRow & { visible_in_reply_to: string | null }>(
+    em,
+    'conversation_pages',
+    q,
+  )) {
     result.get(row.client_id)?.push({ ...row, in_reply_to: row.visible_in_reply_to });
   }
   return result;
@@ -103,13 +108,13 @@ export async function inboxPage(
      ORDER BY (count(*) FILTER (WHERE m.state IN ('NEW', 'READ')) = 0),
               min(m.created_at) FILTER (WHERE m.state IN ('NEW', 'READ')), max(m.created_at) DESC, cv.client_id
      LIMIT ${page.limit} OFFSET ${page.offset}`;
-  return em.execute<InboxRow[]>(q.text, q.values);
+  return runPrepared<InboxRow>(em, 'inbox_page', q);
 }
 
 export async function messagesByIds(em: EntityManager, ids: string[]): Promise<Map<string, MessageRow>> {
   const q = sql`SELECT ${MESSAGE_COLUMNS}, 0 AS total
     FROM message m JOIN conversation c ON c.id = m.conversation_id JOIN person p ON p.id = m.author_person_id
    WHERE m.id = ANY(${uuidArray(ids)}::uuid[])`;
-  const rows = await em.execute<MessageRow[]>(q.text, q.values);
+  const rows = await runPrepared<MessageRow>(em, 'messages_by_id', q);
   return new Map(rows.map((r) => [r.id, r]));
 }
