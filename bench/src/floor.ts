@@ -129,7 +129,9 @@ conv AS (
          count(*) FILTER (WHERE m.state IN ('NEW', 'READ'))::int AS unanswered,
          min(m.created_at) FILTER (WHERE m.state IN ('NEW', 'READ')) AS waiting_since,
          max(m.created_at) AS last_at
-    FROM mine JOIN conversation cv ON cv.client_id = mine.client_id JOIN message m ON m.conversation_id = cv.id
+    FROM mine
+    CROSS JOIN LATERAL (SELECT * FROM conversation WHERE conversation.client_id = mine.client_id LIMIT 1) cv
+    JOIN message m ON m.conversation_id = cv.id
    GROUP BY cv.client_id
 ),
 page AS (

@@ -218,6 +218,18 @@ describe('BankID login through the simulator, into the API', () => {
     ).toBe('expired');
   });
 
+  it('logs out at the broker with the ID token as hint', async () => {
+    const { url, pending } = await bankid.startLogin();
+    const callback = await new LoginDriver(CALLBACK).login(url, { personnummer: PERSONAS.elsa.personnummer });
+    const identity = await bankid.finishLogin(callback, pending);
+    const logout = bankid.logoutUrl(identity.idToken, 'http://127.0.0.1:3999/');
+    expect(logout?.origin).toBe(new URL(sim.issuer).origin);
+    expect(logout?.searchParams.get('id_token_hint')).toBe(identity.idToken);
+    // The broker knows the session and answers with its sign-out confirmation.
+    const page = await fetch(logout!);
+    expect(page.status).toBe(200);
+  });
+
   it('refuses a tampered or expired token at the API', async () => {
     const good = await portal.issue(PERSONAS.maria.personnummer);
     const [h, p, s] = good.split('.') as [string, string, string];

@@ -154,12 +154,15 @@ export async function visibleClients(
     JOIN client c ON c.team_id = wt.id
 )
 SELECT ${standingColumns(personId, at, day)},
-       p.given_name, p.family_name, c.team_id, c.care_setting, count(*) OVER () AS total
-  -- One index lookup per candidate: the planner cannot know how few there are, and a hash join
-  -- would read every client (LIMIT keeps the subquery from being flattened into one).
-  FROM candidate CROSS JOIN LATERAL (SELECT * FROM client WHERE client.id = candidate.id LIMIT 1) c
-  JOIN work_team t ON t.id = c.team_id JOIN person p ON p.id = c.person_id
- ORDER BY p.family_name, p.given_name, c.id
+       c.given_name, c.family_name, c.team_id, c.care_setting, count(*) OVER () AS total
+  -- Index lookups per candidate: a prepared statement's generic plan cannot know how few there
+  -- are, and a hash join would read every client and team (LIMIT keeps each subquery apart).
+  FROM candidate
+  CROSS JOIN LATERAL (SELECT client.*, person.given_name, person.family_name
+                        FROM client JOIN person ON person.id = client.person_id
+                       WHERE client.id = candidate.id LIMIT 1) c
+  CROSS JOIN LATERAL (SELECT * FROM work_team WHERE work_team.id = c.team_id LIMIT 1) t
+ ORDER BY c.family_name, c.given_name, c.id
  LIMIT ${page.limit} OFFSET ${page.offset}`;
   return runPrepared<VisibleClientRow>(em, 'visible_clients', q);
 }

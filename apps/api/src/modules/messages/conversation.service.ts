@@ -103,7 +103,10 @@ export async function inboxPage(
            max(m.created_at) AS last_message_at,
            (array_agg(m.id ORDER BY m.created_at DESC))[1] AS last_message_id,
            count(*) OVER () AS total
-      FROM mine JOIN conversation cv ON cv.client_id = mine.client_id JOIN message m ON m.conversation_id = cv.id
+      -- One index lookup per client: a generic plan would otherwise hash-join every conversation.
+      FROM mine
+      CROSS JOIN LATERAL (SELECT * FROM conversation WHERE conversation.client_id = mine.client_id LIMIT 1) cv
+      JOIN message m ON m.conversation_id = cv.id
      GROUP BY cv.client_id
      ORDER BY (count(*) FILTER (WHERE m.state IN ('NEW', 'READ')) = 0),
               min(m.created_at) FILTER (WHERE m.state IN ('NEW', 'READ')), max(m.created_at) DESC, cv.client_id
