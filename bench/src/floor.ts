@@ -119,7 +119,7 @@ SELECT json_build_object('data', json_build_object('client', (
 const INBOX_SQL = `
 WITH me AS (SELECT s.id AS staff_id, p.id AS person_id FROM person p JOIN staff_member s ON s.person_id = p.id WHERE p.personnummer = $1),
 mine AS (
-  SELECT a.client_id FROM me JOIN contact_assignment a ON a.staff_id = me.staff_id
+  SELECT a.client_id FROM me JOIN contact_assignment a ON a.staff_id::text = me.staff_id::text
    WHERE a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $2::date)
   UNION
   SELECT c.id FROM me JOIN team_membership tm ON tm.staff_id = me.staff_id JOIN client c ON c.team_id = tm.team_id

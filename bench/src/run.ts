@@ -129,6 +129,8 @@ async function main() {
   // pg_stat_statements shows where the database's time goes, per statement.
   const server = await startThrowawayPostgres({
     shared_preload_libraries: 'pg_stat_statements',
+    // Room for the national data set's hot pages, as a production server would have.
+    shared_buffers: '1GB',
     'pg_stat_statements.track_planning': 'on',
   });
   let apiProcess: ReturnType<typeof spawn> | undefined;

@@ -184,7 +184,11 @@ CREATE TABLE contact_assignment (
   CONSTRAINT contact_assignment_primary_not_deputy EXCLUDE USING gist
     (client_id WITH =, staff_id WITH =, daterange(valid_from, valid_to, '[)') WITH &&)
 );
-CREATE INDEX contact_assignment_staff_idx ON contact_assignment(staff_id) WHERE valid_to IS NULL;
+-- "Whose contact is this staff member" (the inbox, staff standing): the exclusion constraint's
+-- GiST index also answers staff_id, but only by walking all of it, and the planner cannot tell.
+-- Queries ask by staff_id::text, which only this b-tree answers.
+CREATE INDEX contact_assignment_staff_idx ON contact_assignment ((staff_id::text)) INCLUDE (client_id, valid_from, valid_to);
+CREATE INDEX contact_assignment_client_idx ON contact_assignment(client_id) INCLUDE (role, staff_id, valid_from, valid_to);
 
 -- Since 2023-07-01 only an undersköterska (title proven by then) may be appointed fast omsorgskontakt.
 CREATE FUNCTION contact_assignment_primary_check() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -145,7 +145,8 @@ export async function visibleClients(
    WHERE l.person_id = ${personId}::uuid AND cs.ended_at IS NULL AND cs.relative_accepted_at IS NOT NULL
      AND (cs.expires_at IS NULL OR cs.expires_at > ${at}::timestamptz)
   UNION
-  SELECT a.client_id FROM me JOIN contact_assignment a ON a.staff_id = me.staff_id
+  -- By staff_id::text: the b-tree for it, not the exclusion constraint's GiST (see the migration).
+  SELECT a.client_id FROM me JOIN contact_assignment a ON a.staff_id::text = me.staff_id::text
    WHERE a.valid_from <= ${day}::date AND (a.valid_to IS NULL OR a.valid_to > ${day}::date)
   UNION
   SELECT c.id FROM me JOIN team_membership m ON m.staff_id = me.staff_id JOIN client c ON c.team_id = m.team_id

@@ -92,8 +92,9 @@ export async function inboxPage(
   const staffId = viewer.staff.id;
   const day = stockholmDay(at);
   const q = sql`WITH mine AS (
+      -- By staff_id::text: the b-tree for it, not the exclusion constraint's GiST (see the migration).
       SELECT a.client_id FROM contact_assignment a
-       WHERE a.staff_id = ${staffId} AND a.valid_from <= ${day}::date AND (a.valid_to IS NULL OR a.valid_to > ${day}::date)
+       WHERE a.staff_id::text = ${staffId}::text AND a.valid_from <= ${day}::date AND (a.valid_to IS NULL OR a.valid_to > ${day}::date)
       UNION
       SELECT c.id FROM team_membership tm JOIN client c ON c.team_id = tm.team_id WHERE tm.staff_id = ${staffId}
     )
