@@ -20,6 +20,7 @@ async function startSimulator(claim: ClaimPreset) {
     BANKID_SIM_CLAIM: claim,
     BANKID_SIM_CLIENT_SECRET: SECRET,
     BANKID_SIM_REDIRECT_URIS: CALLBACK,
+    BANKID_SIM_POST_LOGOUT_URIS: 'http://127.0.0.1:3999/',
     BANKID_SIM_WAIT_MS: '0',
   });
   // The issuer must name the port the server gets; listen first on a free one.
