@@ -193,7 +193,9 @@ async function main() {
     const startApi = async (reportSql: boolean) => {
       const port = await freePort();
       const profileFlags = PROFILE && !reportSql ? ['--cpu-prof', '--cpu-prof-dir', OUT] : [];
-      const child = spawn('node', [...profileFlags, path.join(ROOT, 'apps/api/dist/main.mjs')], {
+      // The same V8 limits as `npm run start:prod -w @spindeln/api`.
+      const v8Flags = ['--max-semi-space-size=8', '--max-old-space-size=192'];
+      const child = spawn('node', [...v8Flags, ...profileFlags, path.join(ROOT, 'apps/api/dist/main.mjs')], {
         env: {
           ...process.env,
           NODE_ENV: 'production',

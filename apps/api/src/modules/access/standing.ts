@@ -80,7 +80,7 @@ const standingColumns = (personId: string, at: Date, day: string) => sql`
                   WHERE l.client_id = c.id AND l.person_id = ${personId}::uuid AND cs.ended_at IS NULL
                     AND cs.relative_accepted_at IS NOT NULL
                     AND (cs.expires_at IS NULL OR cs.expires_at > ${at}::timestamptz)), '{}') AS scopes,
-       EXISTS (SELECT 1 FROM me JOIN contact_assignment a ON a.staff_id = me.staff_id
+       EXISTS (SELECT 1 FROM me JOIN contact_assignment a ON a.staff_id::text = me.staff_id::text
                 WHERE a.client_id = c.id AND a.valid_from <= ${day}::date
                   AND (a.valid_to IS NULL OR a.valid_to > ${day}::date))
        OR EXISTS (SELECT 1 FROM me JOIN team_membership m ON m.staff_id = me.staff_id WHERE m.team_id = c.team_id)
