@@ -1,13 +1,8 @@
-import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
-
-const require = createRequire(import.meta.url);
+import { oneGraphqlRealm } from '../vitest.shared';
 
 export default defineConfig({
-  resolve: {
-    // One graphql realm, as in the API's own tests.
-    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
-  },
+  resolve: { alias: oneGraphqlRealm },
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['../apps/api/test/support/global-setup.ts'],

@@ -1,14 +1,8 @@
-import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
-
-const require = createRequire(import.meta.url);
+import { oneGraphqlRealm } from '../../vitest.shared';
 
 export default defineConfig({
-  resolve: {
-    // graphql 16 ships ESM and CJS builds without an exports map: Node (and so type-graphql and
-    // Apollo) load the CJS one, Vite would pick the ESM one. One realm, or instanceof checks fail.
-    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
-  },
+  resolve: { alias: oneGraphqlRealm },
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
