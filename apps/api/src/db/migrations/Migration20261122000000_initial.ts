@@ -309,7 +309,8 @@ CREATE TABLE message (
   CONSTRAINT message_handled_consistent CHECK ((state IS NULL OR state = 'NEW') = (handled_by IS NULL)
     AND (handled_by IS NULL) = (handled_at IS NULL))
 );
-CREATE INDEX message_conversation_idx ON message(conversation_id, created_at);
+-- Covers the inbox's count, oldest-waiting and newest message per conversation without the table.
+CREATE INDEX message_conversation_idx ON message(conversation_id, created_at) INCLUDE (state, id);
 CREATE INDEX message_in_reply_to_idx ON message(in_reply_to) WHERE in_reply_to IS NOT NULL;
 CREATE INDEX message_unanswered_idx ON message(conversation_id, created_at) WHERE state IN ('NEW', 'READ');
 CREATE TRIGGER message_history_kept BEFORE UPDATE ON message
