@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
-import { CONSENT_SCOPES } from '@spindeln/consent-scopes';
+import { scopesSqlArray } from '@spindeln/consent-scopes';
 
-const scopesArray = `ARRAY[${CONSENT_SCOPES.map((s) => `'${s}'`).join(', ')}]::text[]`;
+const scopesArray = scopesSqlArray();
 
 /**
  * The whole data model. Rules a database can hold live here (checks, partial-unique indexes,

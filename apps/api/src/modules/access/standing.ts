@@ -34,10 +34,6 @@ export const NO_STANDING = (clientId: string): Standing => ({
   scopes: [],
 });
 
-export function isVisible(s: Standing): boolean {
-  return s.self || s.staff || s.coordinator || s.scopes.length > 0;
-}
-
 /** Gates: a consent scope, or a rule for things relatives never reach. */
 export const GATES = [
   ...CONSENT_SCOPES,
