@@ -199,7 +199,9 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
         await c.query(databaseRights(name));
       }),
     adoptDatabase: async (name) => {
-      await admin((c) => c.query(`ALTER DATABASE ${quoteIdent(name)} OWNER TO ${ROLES.owner.name}; ${databaseRights(name)}`));
+      await admin((c) =>
+        c.query(`ALTER DATABASE ${quoteIdent(name)} OWNER TO ${ROLES.owner.name}; ${databaseRights(name)}`),
+      );
       await admin((c) => c.query(ADOPT_OBJECTS), name);
     },
     dropDatabase: (name) =>

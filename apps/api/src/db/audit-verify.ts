@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 
 export type ChainCheck =
   | { ok: true; rows: number; headPosition: number; headHash: string | null }
@@ -44,7 +44,13 @@ export async function verifyAuditChain(client: pg.ClientBase): Promise<ChainChec
       FROM walk
      WHERE chain_position <> expected_position OR hash IS DISTINCT FROM computed
      ORDER BY chain_position LIMIT 1`);
-  const { rows: summary } = await client.query<{ n: string; last: string | null; head: string | null; head_hash: string | null; last_hash: string | null }>(`
+  const { rows: summary } = await client.query<{
+    n: string;
+    last: string | null;
+    head: string | null;
+    head_hash: string | null;
+    last_hash: string | null;
+  }>(`
     SELECT (SELECT count(*) FROM audit_event)::text AS n,
            (SELECT max(chain_position) FROM audit_event)::text AS last,
            (SELECT encode(hash, 'hex') FROM audit_event ORDER BY chain_position DESC LIMIT 1) AS last_hash,

@@ -33,7 +33,9 @@ export async function freshDatabase(): Promise<TestDatabase> {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} OWNER ${ROLES.owner.name} TEMPLATE ${inject('pgTemplate')}`);
   // Database-level rights are not copied from the template.
-  await admin.query(`REVOKE ALL ON DATABASE ${name} FROM PUBLIC; GRANT CONNECT ON DATABASE ${name} TO ${ROLES.api.name}`);
+  await admin.query(
+    `REVOKE ALL ON DATABASE ${name} FROM PUBLIC; GRANT CONNECT ON DATABASE ${name} TO ${ROLES.api.name}`,
+  );
   await admin.end();
   const url = testDatabaseUrl('api', name);
   const ownerUrl = testDatabaseUrl('owner', name);
