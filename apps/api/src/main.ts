@@ -2,7 +2,7 @@ import { verifierFromEnv } from './auth/verifier';
 import { ConfigError, loadEnv } from './config/env';
 import { openDatabase } from './db/database';
 import { seedDemoIfAbsent } from './db/lifecycle';
-import { migrate, openOrm } from './db/orm';
+import { migrate, openOrm, pendingMigrations } from './db/orm';
 import { createApi } from './server';
 
 const log = (line: string) => console.log(line);
@@ -21,7 +21,7 @@ async function main() {
     }
   }
   const orm = await openOrm(database.url);
-  const pending = await orm.getMigrator().getPendingMigrations();
+  const pending = await pendingMigrations(orm);
   if (pending.length > 0) {
     await orm.close();
     await database.stop();

@@ -53,4 +53,20 @@ export async function migrate(orm: MikroORM): Promise<string[]> {
   return applied.map((m) => m.name);
 }
 
+/**
+ * The committed migrations not yet applied, read without the migrator (which would try to create its
+ * table, and the API's role may create nothing).
+ */
+export async function pendingMigrations(orm: MikroORM): Promise<string[]> {
+  const connection = orm.em.getConnection();
+  const [table] = await connection.execute<{ present: boolean }[]>(
+    `SELECT to_regclass('public.mikro_orm_migrations') IS NOT NULL AS present`,
+  );
+  if (!table?.present) return MIGRATIONS.map((m) => m.name);
+  const done = new Set(
+    (await connection.execute<{ name: string }[]>('SELECT name FROM mikro_orm_migrations')).map((r) => r.name),
+  );
+  return MIGRATIONS.map((m) => m.name).filter((name) => !done.has(name));
+}
+
 export type { MikroORM };
