@@ -60,9 +60,13 @@ describe('docker-compose.yml', () => {
     ]) {
       expect(script).toMatch(statement);
     }
-    // The passwords the script sets are the ones in the URLs.
-    expect(compose.services.db.environment.SPINDELN_API_PASSWORD).toBe('${SPINDELN_API_PASSWORD:-spindeln-local-api}');
-    expect(env.DATABASE_URL).toContain('${SPINDELN_API_PASSWORD:-spindeln-local-api}@');
-    expect(env.MIGRATION_DATABASE_URL).toContain('${SPINDELN_OWNER_PASSWORD:-spindeln-local-owner}@');
+    // The passwords the script sets are the ones in the URLs (Compose interpolates `$` + `{NAME:-default}`).
+    const variable = (name: string, fallback: string) => `$${'{'}${name}:-${fallback}}`;
+    const apiPassword = variable('SPINDELN_API_PASSWORD', 'spindeln-local-api');
+    const ownerPassword = variable('SPINDELN_OWNER_PASSWORD', 'spindeln-local-owner');
+    expect(compose.services.db.environment.SPINDELN_API_PASSWORD).toBe(apiPassword);
+    expect(compose.services.db.environment.SPINDELN_OWNER_PASSWORD).toBe(ownerPassword);
+    expect(env.DATABASE_URL).toContain(`:${apiPassword}@`);
+    expect(env.MIGRATION_DATABASE_URL).toContain(`:${ownerPassword}@`);
   });
 });
