@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { describe, expect, it } from 'vitest';
 import { loadEnv } from '../src/config/env';
 import { seedDemoIfAbsent } from '../src/db/lifecycle';
-import { openOrm } from '../src/db/orm';
+import { MIGRATIONS, openOrm } from '../src/db/orm';
 import { startApi } from './support/api';
 import { useDatabase } from './support/database';
 
@@ -24,7 +24,7 @@ describe('health endpoint', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       status: 'ok',
-      database: { reachable: true, embedded: true, migrations: { applied: 1, pending: 0 } },
+      database: { reachable: true, embedded: true, migrations: { applied: MIGRATIONS.length, pending: 0 } },
     });
     expect((res.body.database as { serverVersion: string }).serverVersion).toMatch(/^\d+/);
     expect((await get(db.orm, '/nothing')).status).toBe(404);
