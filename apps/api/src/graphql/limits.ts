@@ -61,30 +61,26 @@ export function operationCost(
   const rootType = schema.getRootType(operation.operation);
   if (!rootType) return 0;
 
-  const walk = (
-    set: SelectionSetNode,
-    typeName: string,
-    multiplier: number,
-    path: string,
-    seen: Set<string>,
-  ): number => {
+  // The cost of a selection resolved once; a fragment's is computed once however often it is spread
+  // (a fan-out of spreads would otherwise take exponential time here).
+  const fragmentCost = new Map<string, number>();
+  const walk = (set: SelectionSetNode, typeName: string, path: string, seen: Set<string>): number => {
     const type = schema.getType(typeName);
     let cost = 0;
     for (const selection of set.selections) {
       if (selection.kind === Kind.INLINE_FRAGMENT) {
-        cost += walk(selection.selectionSet, selection.typeCondition?.name.value ?? typeName, multiplier, path, seen);
+        cost += walk(selection.selectionSet, selection.typeCondition?.name.value ?? typeName, path, seen);
       } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
         const name = selection.name.value;
         const fragment = fragments.get(name);
         // Cycles are refused by validation before this runs; the guard only keeps this total.
         if (!fragment || seen.has(name)) continue;
-        cost += walk(
-          fragment.selectionSet,
-          fragment.typeCondition.name.value,
-          multiplier,
-          path,
-          new Set([...seen, name]),
-        );
+        let known = fragmentCost.get(name);
+        if (known === undefined) {
+          known = walk(fragment.selectionSet, fragment.typeCondition.name.value, path, new Set([...seen, name]));
+          fragmentCost.set(name, known);
+        }
+        cost += known;
       } else {
         const name = selection.name.value;
         // Introspection is off in production and costs no database work.
@@ -93,23 +89,22 @@ export function operationCost(
           type && (isObjectType(type) || isInterfaceType(type)) ? type.getFields()[name] : undefined;
         if (!field) continue;
         const fieldPath = `${path}${path ? '.' : ''}${selection.alias?.value ?? name}`;
-        cost += multiplier;
+        cost += 1;
         if (!selection.selectionSet) continue;
-        let inner = multiplier;
+        let times = 1;
         if (field.args.some((a) => a.name === 'first')) {
           const args = getArgumentValues(field, selection, variables) as { first?: number | null };
-          const first = args.first ?? DEFAULT_PAGE;
-          if (first < 1 || first > MAX_PAGE) throw pageOutOfRange(fieldPath, first);
-          inner *= first;
+          times = args.first ?? DEFAULT_PAGE;
+          if (times < 1 || times > MAX_PAGE) throw pageOutOfRange(fieldPath, times);
         } else if (isListType(getNullableType(field.type)) && !typeName.endsWith('Connection')) {
-          inner *= PLAIN_LIST_ESTIMATE;
+          times = PLAIN_LIST_ESTIMATE;
         }
-        cost += walk(selection.selectionSet, getNamedType(field.type).name, inner, fieldPath, seen);
+        cost += times * walk(selection.selectionSet, getNamedType(field.type).name, fieldPath, seen);
       }
     }
     return cost;
   };
-  return walk(operation.selectionSet, rootType.name, 1, '', new Set());
+  return walk(operation.selectionSet, rootType.name, '', new Set());
 }
 
 /**
