@@ -53,11 +53,14 @@ beforeAll(async () => {
   port = await freePort();
   pg = await start();
   await pg.createDatabase('outage');
-  const setup = await openOrm(pg.url('outage'), { logger: () => {} });
-  await migrate(setup);
+  // Migrated as the owner, seeded and served as the API's role, as in production.
+  const owner = await openOrm(pg.url('outage', 'owner'), { logger: () => {} });
+  await migrate(owner);
+  await owner.close(true);
+  const setup = await openOrm(pg.url('outage', 'api'), { logger: () => {} });
   await seedDemoIfAbsent(setup);
   await setup.close(true);
-  orm = await openOrm(pg.url('outage'), { ...servingOptions({ connectMs: 500, queryMs: 1000 }), logger: () => {} });
+  orm = await openOrm(pg.url('outage', 'api'), { ...servingOptions({ connectMs: 500, queryMs: 1000 }), logger: () => {} });
   api = await startApi(orm, { healthTimeoutMs: 800 });
   token = await tokenFor(PERSONAS.maria.personnummer);
 }, 120_000);
