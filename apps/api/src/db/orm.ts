@@ -2,10 +2,17 @@ import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type Options, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { ENTITIES } from './entities';
 import { Migration20261122000000_initial } from './migrations/Migration20261122000000_initial';
+import { Migration20261201002000_names_and_consent_widening } from './migrations/Migration20261201002000_names_and_consent_widening';
 import { countingLoggerFactory } from './query-counter';
 
 /** Committed migrations, listed here so they load the same under tsx, Vitest and a build. */
-export const MIGRATIONS = [{ name: 'Migration20261122000000_initial', class: Migration20261122000000_initial }];
+export const MIGRATIONS = [
+  { name: 'Migration20261122000000_initial', class: Migration20261122000000_initial },
+  {
+    name: 'Migration20261201002000_names_and_consent_widening',
+    class: Migration20261201002000_names_and_consent_widening,
+  },
+];
 
 export function ormOptions(databaseUrl: string, extra: Partial<Options> = {}): Options {
   return {
