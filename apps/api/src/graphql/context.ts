@@ -4,6 +4,8 @@ import { TokenError, type TokenVerifier } from '@spindeln/api-token';
 import { GraphQLError } from 'graphql';
 import type { Actor } from '../modules/access/actor';
 import { loadViewer, type ViewerIdentity } from '../modules/access/viewer';
+import { recordNameFromLogin } from '../modules/people/registered-name';
+import type { NameViewer } from '../modules/people/shown-name';
 import { createLoaders, type Loaders } from './loaders';
 import { ReadAuditLog } from './read-audit';
 import { RequestAccess } from './request-access';
@@ -41,7 +43,7 @@ export async function createContext(
     if (!match) throw unauthenticated('expected "Authorization: Bearer <token>"');
     try {
       const identity = await verify(match[1]!);
-      viewer = await loadViewer(em, identity.personnummer);
+      viewer = await recordNameFromLogin(em, await loadViewer(em, identity.personnummer), identity.name, requestId);
     } catch (error) {
       if (error instanceof TokenError) throw unauthenticated(error.reason);
       throw error;
@@ -66,4 +68,9 @@ export function requireActor(ctx: GraphQLContext): Actor {
     throw new GraphQLError('Not allowed', { extensions: { code: 'FORBIDDEN' } });
   }
   return { personId: ctx.viewer.personId, requestId: ctx.requestId };
+}
+
+/** The viewer as the naming rule needs them for one client's information. */
+export async function nameViewer(ctx: GraphQLContext, clientId: string): Promise<NameViewer> {
+  return { personId: ctx.viewer?.personId ?? null, standing: await ctx.access.standing(clientId) };
 }
