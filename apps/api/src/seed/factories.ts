@@ -200,6 +200,8 @@ export interface RelativeData {
   familyName: string;
   personnummer?: string;
   relationship?: Relationship;
+  /** Skyddade personuppgifter. */
+  protectedIdentity?: boolean;
   /** Omit for a relative with no consent. */
   scopes?: ConsentScope[];
   revoked?: boolean;
