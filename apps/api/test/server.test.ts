@@ -24,7 +24,7 @@ describe('health endpoint', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       status: 'ok',
-      database: { reachable: true, embedded: true, migrations: { applied: 1, pending: 0 } },
+      database: { reachable: true, embedded: true, migrations: { applied: 2, pending: 0 } },
     });
     expect((res.body.database as { serverVersion: string }).serverVersion).toMatch(/^\d+/);
     expect((await get(db.orm, '/nothing')).status).toBe(404);
@@ -47,7 +47,7 @@ describe('demo seed', () => {
   it('loads once and is idempotent', async () => {
     expect(await seedDemoIfAbsent(db.orm)).toBe(true);
     expect(await seedDemoIfAbsent(db.orm)).toBe(false);
-    expect(await db.sql(`SELECT count(*)::int n FROM client`)).toEqual([{ n: 4 }]);
+    expect(await db.sql(`SELECT count(*)::int n FROM client`)).toEqual([{ n: 5 }]);
   });
 });
 

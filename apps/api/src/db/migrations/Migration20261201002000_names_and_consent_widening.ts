@@ -19,7 +19,10 @@ CREATE FUNCTION consent_widening_check() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   previous consent%ROWTYPE;
 BEGIN
-  IF NEW.replaces_id IS NULL OR NEW.relative_accepted_at IS NULL THEN RETURN NEW; END IF;
+  -- An acceptance given after this grant is the relative's new one; only an older one was carried over.
+  IF NEW.replaces_id IS NULL OR NEW.relative_accepted_at IS NULL OR NEW.relative_accepted_at >= NEW.granted_at THEN
+    RETURN NEW;
+  END IF;
   SELECT * INTO previous FROM consent WHERE id = NEW.replaces_id;
   IF NOT (NEW.scopes <@ previous.scopes)
      OR (previous.expires_at IS NOT NULL AND (NEW.expires_at IS NULL OR NEW.expires_at > previous.expires_at)) THEN
