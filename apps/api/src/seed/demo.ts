@@ -158,6 +158,8 @@ export async function seedDemo(em: EntityManager, today: string = stockholmDay()
   await createRelative(em, { ...PERSONAS.karin, client: elsa, relationship: 'FRIEND' });
   await createRelative(em, {
     ...PERSONAS.pia,
+    // Elsa's own words for her, not her registered name.
+    label: { givenName: 'Kusin', familyName: 'Pia' },
     client: elsa,
     relationship: 'OTHER_RELATIVE',
     protectedIdentity: true,
