@@ -51,10 +51,10 @@ interface Budget {
   next: number;
 }
 
-const LIMITS = { aliases: 14, directives: 8, fields: 30 };
+const LIMITS = { aliases: 14, directives: 8, fields: 40 };
 
 export function queryArbitrary(schema: GraphQLSchema, options: GeneratorOptions): fc.Arbitrary<GeneratedQuery> {
-  const maxDepth = options.maxDepth ?? 9;
+  const maxDepth = options.maxDepth ?? 8;
   const ids = [...options.clientIds, '00000000-0000-4000-8000-000000000000', 'not-a-uuid'];
 
   // fast-check draws the seed; the query is built from it (printed in full when a property fails).
@@ -128,22 +128,25 @@ export function queryArbitrary(schema: GraphQLSchema, options: GeneratorOptions)
       const fields = Object.values(type.getFields());
       const items: string[] = [];
       const keys = new Set<string>();
-      const count = 1 + nat(depth < 3 ? 3 : 2);
+      // Wide near the root, narrower deeper down; object fields drawn twice as often as leaves,
+      // so the deep paths (a client's conversation's authors, a log's actors) come up often.
+      const count = 2 + nat(depth < 4 ? 3 : 1);
+      const weighted = fields.flatMap((f) => (isObjectType(getNamedType(f.type)) && depth < maxDepth ? [f, f] : [f]));
       for (let i = 0; i < count && b.fields < LIMITS.fields; i++) {
         const roll = nat(99);
-        if (roll < 8) {
+        if (roll < 4) {
           if (!keys.has('__typename')) items.push('__typename');
           keys.add('__typename');
           continue;
         }
-        if (roll < 16 && depth < maxDepth) {
+        if (roll < 11 && depth < maxDepth) {
           // An inline fragment, with or without a type condition.
           const on = chance(0.5) ? ` on ${type.name}` : '';
           // The depth limit counts a fragment as a level.
           items.push(`...${on}${directive()} { ${selection(type, depth + 1)} }`);
           continue;
         }
-        if (roll < 24 && depth < maxDepth && b.fragments.length < 4) {
+        if (roll < 18 && depth < maxDepth && b.fragments.length < 4) {
           const name = `F${b.fragments.length}`;
           b.fragments.push('');
           const index = b.fragments.length - 1;
@@ -151,7 +154,7 @@ export function queryArbitrary(schema: GraphQLSchema, options: GeneratorOptions)
           items.push(`...${name}${directive()}`);
           continue;
         }
-        const field = pick(fields);
+        const field = pick(weighted);
         const named: GraphQLNamedType = getNamedType(field.type);
         if (!isLeafType(named) && depth >= maxDepth) continue;
         let alias = '';
