@@ -33,7 +33,7 @@ const CONTACTS = `SELECT a.client_id, a.role, sp.given_name, sp.family_name, s.t
 const OVERVIEW_SQL = `
 WITH me AS (SELECT id, given_name FROM person WHERE personnummer = $1),
 vis AS (
-  SELECT c.id, p.given_name, p.family_name, c.team_id, cs.scopes
+  SELECT c.id, p.given_name, p.family_name, p.protected_identity, c.team_id, cs.scopes
     FROM me JOIN relative_link l ON l.person_id = me.id JOIN consent cs ON ${CURRENT_CONSENT}
     JOIN client c ON c.id = l.client_id JOIN person p ON p.id = c.person_id
 ),
@@ -45,7 +45,10 @@ audit AS (
 ),
 node AS (
   SELECT vis.id, vis.given_name, vis.family_name,
-         json_build_object('id', vis.id, 'givenName', vis.given_name, 'familyName', vis.family_name,
+         -- A relative never sees a protected client's name (people/shown-name.ts).
+         json_build_object('id', vis.id,
+           'givenName', CASE WHEN vis.protected_identity THEN 'Skyddad identitet' ELSE vis.given_name END,
+           'familyName', CASE WHEN vis.protected_identity THEN NULL ELSE vis.family_name END,
            'fixedContact', (SELECT json_build_object('givenName', pr.given_name, 'familyName', pr.family_name,
                 'title', pr.title, 'workMobile', pr.work_mobile) FROM pc pr WHERE pr.client_id = vis.id AND pr.role = 'PRIMARY'),
            'deputy', (SELECT json_build_object('givenName', d.given_name, 'familyName', d.family_name,
@@ -93,7 +96,8 @@ audit AS (
    WHERE EXISTS (SELECT 1 FROM vis) OR x.action = 'read.client'
 ),
 msgs AS (
-  SELECT m.body, ap.given_name || ' ' || ap.family_name AS author, m.created_at, m.id
+  SELECT m.body, CASE WHEN ap.protected_identity AND ap.id <> (SELECT id FROM me) THEN 'Skyddad identitet'
+                      ELSE ap.given_name || ' ' || ap.family_name END AS author, m.created_at, m.id
     FROM vis JOIN conversation cv ON cv.client_id = vis.id JOIN message m ON m.conversation_id = cv.id
     JOIN person ap ON ap.id = m.author_person_id
 )
@@ -117,7 +121,8 @@ SELECT json_build_object('data', json_build_object('client', (
   FROM vis))) AS body`;
 
 const INBOX_SQL = `
-WITH me AS (SELECT s.id AS staff_id, p.id AS person_id FROM person p JOIN staff_member s ON s.person_id = p.id WHERE p.personnummer = $1),
+WITH me AS (SELECT s.id AS staff_id, p.id AS person_id, s.unit_id, 'COORDINATOR' = ANY(s.roles) AS is_coordinator
+             FROM person p JOIN staff_member s ON s.person_id = p.id WHERE p.personnummer = $1),
 mine AS (
   SELECT a.client_id FROM me JOIN contact_assignment a ON a.staff_id::text = me.staff_id::text
    WHERE a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $2::date)
@@ -135,7 +140,14 @@ conv AS (
    GROUP BY cv.client_id
 ),
 page AS (
-  SELECT conv.*, p.given_name, p.family_name, row_number() OVER (ORDER BY conv.unanswered = 0, conv.waiting_since, conv.last_at DESC, conv.client_id) AS n
+  SELECT conv.*, p.given_name, p.family_name,
+         -- A protected client is named only to the staff assigned to her and the unit's coordinators.
+         NOT p.protected_identity
+           OR EXISTS (SELECT 1 FROM me JOIN contact_assignment a ON a.staff_id::text = me.staff_id::text
+                       WHERE a.client_id = c.id AND a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $2::date))
+           OR EXISTS (SELECT 1 FROM me JOIN work_team t ON t.group_id = me.unit_id WHERE me.is_coordinator AND t.id = c.team_id)
+           AS named,
+         row_number() OVER (ORDER BY conv.unanswered = 0, conv.waiting_since, conv.last_at DESC, conv.client_id) AS n
     FROM conv JOIN client c ON c.id = conv.client_id JOIN person p ON p.id = c.person_id
    ORDER BY n LIMIT 20
 ),
@@ -148,7 +160,9 @@ SELECT json_build_object('data', json_build_object('viewer', json_build_object('
   'totalCount', (SELECT count(*) FROM conv),
   'edges', coalesce((SELECT json_agg(json_build_object('node', json_build_object('unanswered', page.unanswered,
       'waitingSince', to_char(page.waiting_since AT TIME ZONE 'UTC', ${ISO}),
-      'client', json_build_object('id', page.client_id, 'givenName', page.given_name, 'familyName', page.family_name))) ORDER BY page.n)
+      'client', json_build_object('id', page.client_id,
+        'givenName', CASE WHEN page.named THEN page.given_name ELSE 'Skyddad identitet' END,
+        'familyName', CASE WHEN page.named THEN page.family_name END))) ORDER BY page.n)
     FROM page), '[]'))))) AS body`;
 
 const SEND_SQL = `

@@ -182,7 +182,7 @@ async function main() {
     const portal = createApiTokenIssuer({ key: await generateSigningKey('bench'), issuer: ISSUER, audience: AUDIENCE });
     const tokenFile = async (name: string, rows: typeof relatives) => {
       const lines = await Promise.all(
-        rows.map(async (r) => `${await portal.issue(r.pnr, 900)}\t${r.client ?? ''}\t${r.send ?? ''}`),
+        rows.map(async (r) => `${await portal.issue(r.pnr, null, 900)}\t${r.client ?? ''}\t${r.send ?? ''}`),
       );
       const file = path.join(OUT, `${name}.tokens`);
       writeFileSync(file, `${lines.join('\n')}\n`);

@@ -54,7 +54,7 @@ const MUTATIONS: {
   name: string;
   action: string;
   document: string;
-  variables: (w: World) => Promise<Record<string, unknown>>;
+  variables: (w: World, persona: MatrixPersona) => Promise<Record<string, unknown>>;
   allowed: MatrixPersona[];
   setup?: (w: World) => Promise<void>;
 }[] = [
@@ -145,10 +145,12 @@ const MUTATIONS: {
     action: 'consent.change',
     document:
       'mutation($input: ChangeConsentInput!) { changeConsent(input: $input) { consentId error { code rule } } }',
-    variables: async () => ({
+    variables: async (_w, persona) => ({
       input: {
         consentId: await currentConsentOf(PERSONAS.johan.personnummer),
         scopes: ['VIEW_CONTACT', 'VIEW_CONTACT_DETAILS'],
+        // A coordinator acts only on the client's word in person, and says so.
+        ...(persona === 'coordinator of unit' ? { capacityNote: 'Elsa bad om ändringen vid hembesök' } : {}),
       },
     }),
     allowed: ['client', 'coordinator of unit'],
@@ -156,8 +158,12 @@ const MUTATIONS: {
   {
     name: 'revokeConsent',
     action: 'consent.revoke',
-    document: 'mutation($id: ID!) { revokeConsent(consentId: $id) { consentId error { code rule } } }',
-    variables: async () => ({ id: await currentConsentOf(PERSONAS.johan.personnummer) }),
+    document:
+      'mutation($id: ID!, $note: String) { revokeConsent(consentId: $id, note: $note) { consentId error { code rule } } }',
+    variables: async (_w, persona) => ({
+      id: await currentConsentOf(PERSONAS.johan.personnummer),
+      note: persona === 'coordinator of unit' ? 'Elsa bad om det per telefon' : null,
+    }),
     // The second allowed attempt revokes the consent granted again before it (createRelativeConsentAgain).
     allowed: ['client', 'coordinator of unit'],
   },
@@ -244,7 +250,7 @@ describe('authorization matrix: mutations, through the real HTTP endpoint', () =
             await createRelativeConsentAgain(PERSONAS.johan.personnummer);
           }
           const before = await db.sql<{ n: number }>(`SELECT count(*)::int n FROM audit_event`);
-          const res = await api.gql(m.document, await m.variables(w), personnummer ?? undefined);
+          const res = await api.gql(m.document, await m.variables(w, persona), personnummer ?? undefined);
           const payload = res.data?.[m.name] as { error: { code: string } | null } | null | undefined;
           const audit = await db.sql<{ action: string; outcome: string }>(
             `SELECT action, outcome FROM audit_event WHERE request_id = ?`,

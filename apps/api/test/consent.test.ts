@@ -161,7 +161,8 @@ describe('consent', () => {
       consentId: johan!.consent_id,
       scopes: ['VIEW_CONTACT', 'VIEW_CONTACT_DETAILS'],
     });
-    expect(await relativeScopes(db.em(), johan!.person_id, elsa.id)).toEqual(['VIEW_CONTACT', 'VIEW_CONTACT_DETAILS']);
+    // Until Johan accepts the wider consent, it gives him nothing.
+    expect(await relativeScopes(db.em(), johan!.person_id, elsa.id)).toEqual([]);
     const history = await db.sql(
       `SELECT scopes, end_reason, replaces_id, relative_accepted_at IS NOT NULL accepted FROM consent
         WHERE relative_link_id = (SELECT relative_link_id FROM consent WHERE id = ?) ORDER BY granted_at`,
@@ -169,11 +170,12 @@ describe('consent', () => {
     );
     expect(history).toEqual([
       { scopes: ['VIEW_CONTACT'], end_reason: 'CHANGED', replaces_id: null, accepted: true },
+      // Wider than before: Johan's old acceptance is not carried over.
       {
         scopes: ['VIEW_CONTACT', 'VIEW_CONTACT_DETAILS'],
         end_reason: null,
         replaces_id: johan!.consent_id,
-        accepted: true,
+        accepted: false,
       },
     ]);
     // An ended consent cannot be changed again.

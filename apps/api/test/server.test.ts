@@ -47,7 +47,7 @@ describe('demo seed', () => {
   it('loads once and is idempotent', async () => {
     expect(await seedDemoIfAbsent(db.orm)).toBe(true);
     expect(await seedDemoIfAbsent(db.orm)).toBe(false);
-    expect(await db.sql(`SELECT count(*)::int n FROM client`)).toEqual([{ n: 4 }]);
+    expect(await db.sql(`SELECT count(*)::int n FROM client`)).toEqual([{ n: 5 }]);
   });
 });
 

@@ -37,8 +37,8 @@ ${body}
 }
 
 const GROUPS: { title: string; keys: (keyof typeof PERSONAS)[] }[] = [
-  { title: 'Omsorgstagare', keys: ['elsa', 'gunnar', 'britt', 'ingrid'] },
-  { title: 'Närstående', keys: ['maria', 'johan', 'lars', 'karin'] },
+  { title: 'Omsorgstagare', keys: ['elsa', 'gunnar', 'britt', 'ingrid', 'hedvig'] },
+  { title: 'Närstående', keys: ['maria', 'johan', 'lars', 'karin', 'pia'] },
   { title: 'Personal', keys: ['anna', 'mohammed', 'sara', 'peter', 'lena', 'olof', 'fatima'] },
 ];
 

@@ -15,13 +15,19 @@ import {
 
 /**
  * The API accepts only bearer tokens it verifies itself: signature (ES256) against configured keys
- * or a JWKS, issuer, audience, expiry and a short maximum age. The token carries a personnummer and
- * nothing else the API trusts; roles and consent always come from the database.
+ * or a JWKS, issuer, audience, expiry and a short maximum age. The token carries a personnummer and,
+ * when the login gave them, the person's verified names (OIDC `given_name`/`family_name`); roles and
+ * consent always come from the database.
  */
 
 export const TOKEN_ALGORITHM = 'ES256';
 /** The claim that carries the personnummer in tokens for this API. */
 export const PERSONNUMMER_CLAIM = 'personnummer';
+/** The OIDC standard claims for the verified names a login gave. */
+export const GIVEN_NAME_CLAIM = 'given_name';
+export const FAMILY_NAME_CLAIM = 'family_name';
+/** Longest name accepted from a token (the database allows 100 characters). */
+export const MAX_NAME_LENGTH = 100;
 /** Tokens for the API are short-lived; anything older is refused whatever its `exp` says. */
 export const MAX_TOKEN_AGE_SECONDS = 15 * 60;
 
@@ -40,9 +46,36 @@ export class TokenError extends Error {
   }
 }
 
+/** A person's names as a verified login (BankID) gave them. */
+export interface VerifiedName {
+  givenName: string;
+  familyName: string;
+}
+
 export interface VerifiedIdentity {
   personnummer: string;
+  /** Both names from the login, or null when the token carries none (or not both, or unusable ones). */
+  name: VerifiedName | null;
   tokenId: string | null;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** A usable name: a trimmed, non-empty string of at most MAX_NAME_LENGTH, without control characters. */
+function usableName(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim();
+  if (trimmed.length === 0 || trimmed.length > MAX_NAME_LENGTH) return null;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(trimmed) || LONE_SURROGATE.test(trimmed)) return null;
+  return trimmed;
+}
+
+/** Both names or none: half a name is not a verified name. */
+export function verifiedNameOf(name: { givenName?: unknown; familyName?: unknown } | null | undefined) {
+  const givenName = usableName(name?.givenName);
+  const familyName = usableName(name?.familyName);
+  return givenName && familyName ? { givenName, familyName } : null;
 }
 
 export type TokenVerifier = (token: string) => Promise<VerifiedIdentity>;
@@ -69,7 +102,11 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     const claim = payload[PERSONNUMMER_CLAIM];
     const parsed = typeof claim === 'string' ? parsePersonnummer(claim) : null;
     if (!parsed?.ok) throw new TokenError('no_personnummer');
-    return { personnummer: parsed.value, tokenId: typeof payload.jti === 'string' ? payload.jti : null };
+    return {
+      personnummer: parsed.value,
+      name: verifiedNameOf({ givenName: payload[GIVEN_NAME_CLAIM], familyName: payload[FAMILY_NAME_CLAIM] }),
+      tokenId: typeof payload.jti === 'string' ? payload.jti : null,
+    };
   };
 }
 
@@ -113,6 +150,9 @@ export interface MintOptions {
   issuer: string;
   audience: string;
   personnummer: string;
+  /** The verified names from the login; left out of the token unless both are usable. */
+  givenName?: string | null;
+  familyName?: string | null;
   /** Seconds; at most MAX_TOKEN_AGE_SECONDS. */
   lifetime?: number;
   /** For tests of refusal: issue in the past. */
@@ -123,7 +163,10 @@ export interface MintOptions {
 export async function mintAccessToken(key: JWK, options: MintOptions): Promise<string> {
   const now = options.issuedAt ?? Math.floor(Date.now() / 1000);
   const lifetime = Math.min(options.lifetime ?? 5 * 60, MAX_TOKEN_AGE_SECONDS);
-  return new SignJWT({ [PERSONNUMMER_CLAIM]: options.personnummer })
+  const name = verifiedNameOf(options);
+  const claims: Record<string, string> = { [PERSONNUMMER_CLAIM]: options.personnummer };
+  if (name) Object.assign(claims, { [GIVEN_NAME_CLAIM]: name.givenName, [FAMILY_NAME_CLAIM]: name.familyName });
+  return new SignJWT(claims)
     .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid: key.kid, typ: 'at+jwt' })
     .setIssuer(options.issuer)
     .setAudience(options.audience)
@@ -139,11 +182,18 @@ export async function mintAccessToken(key: JWK, options: MintOptions): Promise<s
  */
 export function createApiTokenIssuer(options: { key: SigningKey; issuer: string; audience: string }) {
   return {
-    issue: (personnummer: string, lifetime?: number) =>
+    /** `name`: the login's verified names (`BankIdIdentity.givenName/familyName`), when it gave them. */
+    issue: (
+      personnummer: string,
+      name?: { givenName?: string | null; familyName?: string | null } | null,
+      lifetime?: number,
+    ) =>
       mintAccessToken(options.key.privateJwk, {
         issuer: options.issuer,
         audience: options.audience,
         personnummer,
+        givenName: name?.givenName,
+        familyName: name?.familyName,
         lifetime,
       }),
     /** What the API is configured with (AUTH_PUBLIC_JWKS) or fetches (AUTH_JWKS_URL). */

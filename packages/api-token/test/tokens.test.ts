@@ -42,4 +42,24 @@ describe('tokens for the API', () => {
     });
     expect(await reason(verifyKey(expired))).toBe('expired');
   });
+
+  it("carry the login's verified names when it gave both, and the verifier returns them", async () => {
+    const issuer = createApiTokenIssuer({ key: await generateSigningKey('k1'), issuer: 'portal', audience: 'api' });
+    const verify = createTokenVerifier({ issuer: 'portal', audience: 'api', keys: keysFromPublicJwks(issuer.jwks()) });
+    const named = await issuer.issue('19121212-1212', { givenName: 'Tolvan', familyName: 'Tolvansson' });
+    const [, payload] = named.split('.');
+    expect(JSON.parse(Buffer.from(payload!, 'base64url').toString())).toMatchObject({
+      given_name: 'Tolvan',
+      family_name: 'Tolvansson',
+    });
+    expect(await verify(named)).toMatchObject({ name: { givenName: 'Tolvan', familyName: 'Tolvansson' } });
+    expect((await verify(await issuer.issue('19121212-1212'))).name).toBeNull();
+    // Half a name, or an unusable one, is no verified name.
+    expect(
+      (await verify(await issuer.issue('19121212-1212', { givenName: 'Tolvan', familyName: null }))).name,
+    ).toBeNull();
+    expect(
+      (await verify(await issuer.issue('19121212-1212', { givenName: 'To\u0000lvan', familyName: 'T' }))).name,
+    ).toBeNull();
+  });
 });

@@ -53,6 +53,18 @@ export const PERSONAS = {
     personnummer: makeTestPersonnummer('1950-12-01', 992),
     role: 'Elsa’s friend: listed, no consent',
   },
+  hedvig: {
+    givenName: 'Hedvig',
+    familyName: 'Lund',
+    personnummer: makeTestPersonnummer('1941-02-17', 985),
+    role: 'Client with skyddade personuppgifter (protected identity): named only to herself and the staff assigned to her',
+  },
+  pia: {
+    givenName: 'Pia',
+    familyName: 'Berglund',
+    personnummer: makeTestPersonnummer('1963-10-03', 987),
+    role: 'Elsa’s cousin with skyddade personuppgifter: reads the conversation; never named to anyone else',
+  },
   anna: {
     givenName: 'Anna',
     familyName: 'Lindqvist',

@@ -7,6 +7,7 @@ import { Migration20261201000100_audit_chain } from './migrations/Migration20261
 import { Migration20261201000200_history_ends } from './migrations/Migration20261201000200_history_ends';
 import { Migration20261201000300_personnummer_not_future } from './migrations/Migration20261201000300_personnummer_not_future';
 import { Migration20261201001000_request_rate } from './migrations/Migration20261201001000_request_rate';
+import { Migration20261201002000_names_and_consent_widening } from './migrations/Migration20261201002000_names_and_consent_widening';
 import { countingLoggerFactory } from './query-counter';
 
 /** Committed migrations, listed here so they load the same under tsx, Vitest and a build. */
@@ -17,6 +18,10 @@ export const MIGRATIONS = [
   { name: 'Migration20261201000200_history_ends', class: Migration20261201000200_history_ends },
   { name: 'Migration20261201000300_personnummer_not_future', class: Migration20261201000300_personnummer_not_future },
   { name: 'Migration20261201001000_request_rate', class: Migration20261201001000_request_rate },
+  {
+    name: 'Migration20261201002000_names_and_consent_widening',
+    class: Migration20261201002000_names_and_consent_widening,
+  },
 ];
 
 export function ormOptions(databaseUrl: string, extra: Partial<Options> = {}): Options {

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { TokenError, type TokenVerifier } from '@spindeln/api-token';
+import { TokenError, type TokenVerifier, type VerifiedIdentity } from '@spindeln/api-token';
 import { GraphQLError } from 'graphql';
 import type { Actor } from '../modules/access/actor';
 import { loadViewer, type ViewerIdentity } from '../modules/access/viewer';
+import { recordNameFromLogin } from '../modules/people/registered-name';
+import type { NameViewer } from '../modules/people/shown-name';
 import { createLoaders, type Loaders } from './loaders';
 import { ReadAuditLog } from './read-audit';
 import { RequestAccess } from './request-access';
@@ -41,15 +43,15 @@ export async function createContext(
   if (authorization !== undefined) {
     const match = /^Bearer ([^\s]+)$/.exec(authorization);
     if (!match) throw unauthenticated('expected "Authorization: Bearer <token>"');
-    let personnummer: string;
+    let identity: VerifiedIdentity;
     try {
-      personnummer = (await verify(match[1]!)).personnummer;
+      identity = await verify(match[1]!);
     } catch (error) {
       if (error instanceof TokenError) throw unauthenticated(error.reason);
       throw error;
     }
-    await admit(personnummer);
-    viewer = await loadViewer(em, personnummer);
+    await admit(identity.personnummer);
+    viewer = await recordNameFromLogin(em, await loadViewer(em, identity.personnummer), identity.name, requestId);
   } else {
     await admit(null);
   }
@@ -72,4 +74,9 @@ export function requireActor(ctx: GraphQLContext): Actor {
     throw new GraphQLError('Not allowed', { extensions: { code: 'FORBIDDEN' } });
   }
   return { personId: ctx.viewer.personId, requestId: ctx.requestId };
+}
+
+/** The viewer as the naming rule needs them for one client's information. */
+export async function nameViewer(ctx: GraphQLContext, clientId: string): Promise<NameViewer> {
+  return { personId: ctx.viewer?.personId ?? null, standing: await ctx.access.standing(clientId) };
 }

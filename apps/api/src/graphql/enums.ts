@@ -3,6 +3,7 @@ import { registerEnumType } from 'type-graphql';
 import { CARE_SETTINGS, OFFER_STATUSES, SERVICE_TYPES } from '../modules/clients/client.entity';
 import { ABSENCE_KINDS, CONTACT_ROLES } from '../modules/contacts/contacts.entity';
 import { STAFF_TITLES } from '../modules/organisation/staff-member.entity';
+import { NAME_WITHHELD } from '../modules/people/shown-name';
 import { RELATIONSHIPS } from '../modules/relatives/relatives.entity';
 
 /** GraphQL enums made from the same lists the database checks use. */
@@ -35,3 +36,8 @@ export const ClientRelationEnum = enumOf(
   'How the viewer stands to a client.',
 );
 export const PhoneKindEnum = enumOf(['PRIMARY', 'DEPUTY', 'TEAM', 'GROUP'] as const, 'PhoneKind');
+export const NameWithheldEnum = enumOf(
+  NAME_WITHHELD,
+  'NameWithheld',
+  'Why a name is not shown: ANOTHER_RELATIVE (a relative never sees another by name) or PROTECTED_IDENTITY (skyddade personuppgifter, shown as "Skyddad identitet").',
+);

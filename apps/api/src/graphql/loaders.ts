@@ -11,8 +11,10 @@ const conversationKey = (r: ConversationRequest) => `${r.clientId}:${r.includePr
 
 export interface ClientRow {
   id: string;
-  given_name: string;
-  family_name: string;
+  person_id: string;
+  given_name: string | null;
+  family_name: string | null;
+  protected_identity: boolean;
   team_id: string;
   care_setting: string;
 }
@@ -26,7 +28,7 @@ export function createLoaders(em: EntityManager) {
     });
   return {
     client: byIds<ClientRow>(async (ids) => {
-      const q = sql`SELECT c.id, p.given_name, p.family_name, c.team_id, c.care_setting
+      const q = sql`SELECT c.id, c.person_id, p.given_name, p.family_name, p.protected_identity, c.team_id, c.care_setting
         FROM client c JOIN person p ON p.id = c.person_id WHERE c.id = ANY(${uuidArray(ids)}::uuid[])`;
       const rows = await runPrepared<ClientRow>(em, 'clients_by_id', q);
       return new Map(rows.map((r) => [r.id, r]));

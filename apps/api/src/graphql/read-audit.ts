@@ -16,6 +16,14 @@ export const READ_ACTIONS: Record<Gate, string> = {
   CLIENT_ONLY: 'read.access_log',
 };
 
+/** Reads that are not one client's gated field: the viewer's own lists that carry clients' data. */
+export const LIST_READ_ACTIONS = {
+  /** A coordinator's log follow-up: the entries about each client on the page. */
+  unitAuditLog: 'read.unit_audit_log',
+  /** A relative's invitations: the client's name and the scopes offered. */
+  consentsToAccept: 'read.consent_invitation',
+} as const;
+
 /**
  * The reads of one request, allowed and denied, collected while resolving and written in one
  * statement before the response leaves; if that write fails the response carries no data.
@@ -29,7 +37,10 @@ export class ReadAuditLog {
   ) {}
 
   record(clientId: string | null, gate: Gate, allowed: boolean): void {
-    const action = READ_ACTIONS[gate];
+    this.recordAction(clientId, READ_ACTIONS[gate], allowed);
+  }
+
+  recordAction(clientId: string | null, action: string, allowed: boolean): void {
     // A malformed id names no client; the attempt is still logged.
     if (clientId !== null && !isUuid(clientId)) clientId = null;
     this.events.set(`${clientId}|${action}|${allowed}`, { clientId, action, allowed });

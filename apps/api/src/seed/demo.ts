@@ -156,6 +156,30 @@ export async function seedDemo(em: EntityManager, today: string = stockholmDay()
     revoked: true,
   });
   await createRelative(em, { ...PERSONAS.karin, client: elsa, relationship: 'FRIEND' });
+  await createRelative(em, {
+    ...PERSONAS.pia,
+    // Elsa's own words for her, not her registered name.
+    label: { givenName: 'Kusin', familyName: 'Pia' },
+    client: elsa,
+    relationship: 'OTHER_RELATIVE',
+    protectedIdentity: true,
+    scopes: ['VIEW_CONTACT', 'READ_CONVERSATION'],
+  });
+  // Skyddade personuppgifter: Mohammed is her fixed contact; the rest of team Norr is not assigned to her.
+  const hedvig = await createClient(em, {
+    ...PERSONAS.hedvig,
+    team: norr,
+    protectedIdentity: true,
+    services: ['PERSONAL_CARE', 'SHOPPING'],
+  });
+  await assignContact(em, {
+    client: hedvig,
+    staff: mohammed,
+    role: 'PRIMARY',
+    appointedBy: lena,
+    validFrom: '2025-03-01',
+  });
+  await recordOfferRow(em, { client: hedvig, status: 'ACCEPTED', assessedBy: lena });
 
   const ago = (hours: number) => new Date(Date.now() - hours * 3_600_000);
   const q = await addMessage(em, {
@@ -191,6 +215,13 @@ export async function seedDemo(em: EntityManager, today: string = stockholmDay()
     createdAt: ago(2),
   });
   await addMessage(em, {
+    client: hedvig,
+    author: hedvig.person,
+    authorRole: 'CLIENT',
+    body: 'Kan den som kommer på måndag ringa på två gånger?',
+    createdAt: ago(8),
+  });
+  await addMessage(em, {
     client: gunnar,
     author: gunnar.person,
     authorRole: 'CLIENT',
@@ -202,6 +233,6 @@ export async function seedDemo(em: EntityManager, today: string = stockholmDay()
     centrum,
     vaster,
     staff: { lena, olof, anna, mohammed, sara, peter, fatima },
-    clients: { elsa, gunnar, britt, ingrid },
+    clients: { elsa, gunnar, britt, ingrid, hedvig },
   };
 }

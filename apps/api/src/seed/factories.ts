@@ -200,6 +200,10 @@ export interface RelativeData {
   familyName: string;
   personnummer?: string;
   relationship?: Relationship;
+  /** Skyddade personuppgifter. */
+  protectedIdentity?: boolean;
+  /** The client's own label for the relative when it differs from the registered name. */
+  label?: { givenName: string; familyName: string };
   /** Omit for a relative with no consent. */
   scopes?: ConsentScope[];
   revoked?: boolean;
@@ -215,8 +219,8 @@ export async function createRelative(
   const link = em.create(RelativeLink, {
     clientId: data.client.id,
     personId: person.id,
-    givenName: data.givenName,
-    familyName: data.familyName,
+    givenName: data.label?.givenName ?? data.givenName,
+    familyName: data.label?.familyName ?? data.familyName,
     relationship: data.relationship ?? 'CHILD',
   });
   await em.flush();

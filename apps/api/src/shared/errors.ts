@@ -95,6 +95,16 @@ const CONSTRAINT_RULES: Record<string, ConstraintRule> = {
     code: 'INVALID_INPUT',
     message: 'a consent given in person needs the recording staff member and a note on capacity',
   },
+  consent_widened_needs_acceptance: {
+    field: 'scopes',
+    code: 'RULE_VIOLATION',
+    message: 'a consent that widens access needs a new acceptance by the relative',
+  },
+  consent_portal_not_recorded: {
+    field: 'capacityNote',
+    code: 'INVALID_INPUT',
+    message: 'a consent given in the portal is the client’s own: no recording staff member, no capacity note',
+  },
   consent_expiry_after_grant: {
     field: 'expiresAt',
     code: 'INVALID_INPUT',

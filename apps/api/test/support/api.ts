@@ -23,7 +23,10 @@ export const testKey = () => {
   return key;
 };
 
-export async function tokenFor(personnummer: string, options: { lifetime?: number; issuedAt?: number } = {}) {
+export async function tokenFor(
+  personnummer: string,
+  options: { lifetime?: number; issuedAt?: number; givenName?: string; familyName?: string } = {},
+) {
   return mintAccessToken((await testKey()).privateJwk, {
     issuer: ISSUER,
     audience: AUDIENCE,

@@ -20,6 +20,8 @@ export interface Standing {
   self: boolean;
   /** Care staff acting for the client: contact or deputy today, or on the client's work team. */
   staff: boolean;
+  /** The client's fixed contact or deputy today (staff assigned to the client, not just the team). */
+  assigned: boolean;
   /** A coordinator of the client's unit (hemtjänstgrupp). */
   coordinator: boolean;
   /** What the client's current, accepted, unexpired consent lets this relative see. */
@@ -30,6 +32,7 @@ export const NO_STANDING = (clientId: string): Standing => ({
   clientId,
   self: false,
   staff: false,
+  assigned: false,
   coordinator: false,
   scopes: [],
 });
@@ -78,21 +81,29 @@ const standingColumns = (personId: string, at: Date, day: string) => sql`
                     AND (cs.expires_at IS NULL OR cs.expires_at > ${at}::timestamptz)), '{}') AS scopes,
        EXISTS (SELECT 1 FROM me JOIN contact_assignment a ON a.staff_id::text = me.staff_id::text
                 WHERE a.client_id = c.id AND a.valid_from <= ${day}::date
-                  AND (a.valid_to IS NULL OR a.valid_to > ${day}::date))
-       OR EXISTS (SELECT 1 FROM me JOIN team_membership m ON m.staff_id = me.staff_id WHERE m.team_id = c.team_id)
-         AS staff,
+                  AND (a.valid_to IS NULL OR a.valid_to > ${day}::date)) AS assigned,
+       EXISTS (SELECT 1 FROM me JOIN team_membership m ON m.staff_id = me.staff_id WHERE m.team_id = c.team_id)
+         AS on_team,
        EXISTS (SELECT 1 FROM me WHERE me.is_coordinator AND me.unit_id = t.group_id) AS coordinator`;
 
 export interface StandingRow {
   client_id: string;
   self: boolean;
-  staff: boolean;
+  assigned: boolean;
+  on_team: boolean;
   coordinator: boolean;
   scopes: ConsentScope[];
 }
 
 export function standingFromRow(r: StandingRow): Standing {
-  return { clientId: r.client_id, self: r.self, staff: r.staff, coordinator: r.coordinator, scopes: r.scopes };
+  return {
+    clientId: r.client_id,
+    self: r.self,
+    staff: r.assigned || r.on_team,
+    assigned: r.assigned,
+    coordinator: r.coordinator,
+    scopes: r.scopes,
+  };
 }
 
 export async function loadStandings(
@@ -115,8 +126,10 @@ SELECT ${standingColumns(personId, at, stockholmDay(at))}
 }
 
 export interface VisibleClientRow extends StandingRow {
-  given_name: string;
-  family_name: string;
+  person_id: string;
+  given_name: string | null;
+  family_name: string | null;
+  protected_identity: boolean;
   team_id: string;
   care_setting: string;
   total: string;
@@ -151,11 +164,12 @@ export async function visibleClients(
     JOIN client c ON c.team_id = wt.id
 )
 SELECT ${standingColumns(personId, at, day)},
-       c.given_name, c.family_name, c.team_id, c.care_setting, count(*) OVER () AS total
+       c.person_id, c.given_name, c.family_name, c.protected_identity, c.team_id, c.care_setting,
+       count(*) OVER () AS total
   -- Index lookups per candidate: a prepared statement's generic plan cannot know how few there
   -- are, and a hash join would read every client and team (LIMIT keeps each subquery apart).
   FROM candidate
-  CROSS JOIN LATERAL (SELECT client.*, person.given_name, person.family_name
+  CROSS JOIN LATERAL (SELECT client.*, person.given_name, person.family_name, person.protected_identity
                         FROM client JOIN person ON person.id = client.person_id
                        WHERE client.id = candidate.id LIMIT 1) c
   CROSS JOIN LATERAL (SELECT * FROM work_team WHERE work_team.id = c.team_id LIMIT 1) t

@@ -2,16 +2,18 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
 import { type PageArgs, PageArgs as PageArgsType, pageOf, pageWithTotal, toConnection } from '../../graphql/connection';
 import type { GraphQLContext } from '../../graphql/context';
 import { forbidden } from '../../graphql/gate';
+import { LIST_READ_ACTIONS } from '../../graphql/read-audit';
 import { AccessDenied } from '../../shared/errors';
 import { fromPgTimestamp } from '../../shared/time';
 import { AuditEntryConnection, AuditEntryType } from '../audit/audit.type';
-import { unitAuditLog } from '../audit/audit-log.service';
+import { type AuditRow, unitAuditLog } from '../audit/audit-log.service';
 import { ClientConnection, ClientNode } from '../clients/client.type';
 import { inboxPage } from '../messages/conversation.service';
 import { InboxConnection, InboxItem } from '../messages/messages.type';
+import { shownName } from '../people/shown-name';
 import { consentsAwaitingAcceptance } from '../relatives/consent.service';
 import { ConsentInvitation } from '../relatives/relatives.type';
-import { standingFromRow, visibleClients } from './standing';
+import { NO_STANDING, standingFromRow, visibleClients } from './standing';
 import { ViewerType } from './viewer.type';
 
 /** A service's denial of one of the viewer's own lists becomes a FORBIDDEN error at the field. */
@@ -48,12 +50,14 @@ export class ViewerResolver {
     if (!personId) return toConnection([], page, 0);
     const { rows, total } = await pageWithTotal(page, (p) => visibleClients(ctx.em, personId, p));
     // The list already carries each standing: the gates below need no second query.
-    for (const r of rows) ctx.access.prime(standingFromRow(r));
-    return toConnection(
-      rows.map((r) => ClientNode.from({ ...r, id: r.client_id })),
-      page,
-      total,
-    );
+    const nodes = rows.map((r) => {
+      const standing = standingFromRow(r);
+      ctx.access.prime(standing);
+      // Being on the list is itself a read of the client (who they are to me): audited as one.
+      ctx.audit.record(r.client_id, 'VISIBLE', true);
+      return ClientNode.from({ ...r, id: r.client_id }, { personId, standing });
+    });
+    return toConnection(nodes, page, total);
   }
 
   @FieldResolver(() => InboxConnection, {
@@ -89,21 +93,51 @@ export class ViewerResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     const page = pageOf(args);
-    const { rows, total } = await pageWithTotal(page, (p) =>
-      asForbidden(unitAuditLog(ctx.em, ctx.viewer, { ...p, deniedOnly })),
+    let rows: AuditRow[];
+    let total: number;
+    try {
+      ({ rows, total } = await pageWithTotal(page, (p) => unitAuditLog(ctx.em, ctx.viewer, { ...p, deniedOnly })));
+    } catch (e) {
+      if (e instanceof AccessDenied) ctx.audit.recordAction(null, LIST_READ_ACTIONS.unitAuditLog, false);
+      throw e instanceof AccessDenied ? forbidden() : e;
+    }
+    // Each client whose entries the coordinator read finds that read in their own log.
+    for (const r of rows) if (r.client_id) ctx.audit.recordAction(r.client_id, LIST_READ_ACTIONS.unitAuditLog, true);
+    const personId = ctx.viewer?.personId ?? null;
+    const entries = rows.map((r) =>
+      // Every row is about a client of the coordinator's own unit.
+      AuditEntryType.from(r, {
+        personId,
+        standing: { ...NO_STANDING(r.client_id ?? ''), coordinator: true },
+      }),
     );
-    return toConnection(rows.map(AuditEntryType.from), page, total);
+    return toConnection(entries, page, total);
   }
 
   @FieldResolver(() => [ConsentInvitation], { description: 'Consents given to me that wait for me to accept.' })
   async consentsToAccept(@Ctx() ctx: GraphQLContext): Promise<ConsentInvitation[]> {
     const personId = ctx.viewer?.personId;
     if (!personId) return [];
-    return (await consentsAwaitingAcceptance(ctx.em, personId)).map((r) => ({
-      consentId: r.consent_id,
-      clientId: r.client_id,
-      clientName: `${r.given_name} ${r.family_name}`,
-      scopes: r.scopes,
-    }));
+    return (await consentsAwaitingAcceptance(ctx.em, personId)).map((r) => {
+      ctx.audit.recordAction(r.client_id, LIST_READ_ACTIONS.consentsToAccept, true);
+      // Not yet accepted: the invited relative has no standing, so a protected client stays unnamed.
+      const name = shownName(
+        { personId, standing: NO_STANDING(r.client_id) },
+        {
+          personId: r.client_person_id,
+          givenName: r.given_name,
+          familyName: r.family_name,
+          protectedIdentity: r.protected_identity,
+          role: 'CLIENT',
+        },
+      );
+      return Object.assign(new ConsentInvitation(), {
+        consentId: r.consent_id,
+        clientId: r.client_id,
+        clientName: name.name,
+        clientNameWithheld: name.withheld,
+        scopes: r.scopes,
+      });
+    });
   }
 }

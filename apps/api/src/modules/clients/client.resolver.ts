@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type PageArgs, PageArgs as PageArgsType, pageOf, pageWithTotal, toConnection } from '../../graphql/connection';
-import { type GraphQLContext, requireActor } from '../../graphql/context';
+import { type GraphQLContext, nameViewer, requireActor } from '../../graphql/context';
 import { Gated } from '../../graphql/gate';
 import { asPayload } from '../../graphql/user-error';
 import { fromPgTimestamp } from '../../shared/time';
@@ -10,6 +10,7 @@ import { clientAccessLog } from '../audit/audit-log.service';
 import { ContactNow, ContactPerson, PhoneEntry } from '../contacts/contacts.type';
 import type { ContactPerson as ContactFacts, WhoToContact } from '../contacts/who-to-contact';
 import { MessageConnection, MessageType } from '../messages/messages.type';
+import { shownRelativeLabel } from '../people/shown-name';
 import { consentHistory, relativesOf } from '../relatives/consent.service';
 import { ConsentType, RelativeType } from '../relatives/relatives.type';
 import { ClientAccess, ClientNode, FixedContactOfferType, OfferPayload, RecordOfferInput } from './client.type';
@@ -43,7 +44,7 @@ export class ClientResolver {
   async client(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<ClientNode | null> {
     if (!(await ctx.access.check(id, 'VISIBLE'))) return null;
     const row = await ctx.loaders.client.load(id);
-    return row ? ClientNode.from(row) : null;
+    return row ? ClientNode.from(row, await nameViewer(ctx, id)) : null;
   }
 
   @Gated('VISIBLE')
@@ -112,18 +113,27 @@ export class ClientResolver {
   @Gated('CLIENT_OR_COORDINATOR')
   @FieldResolver(() => [RelativeType], { nullable: true })
   async relatives(@Root() client: ClientNode, @Ctx() ctx: GraphQLContext): Promise<RelativeType[]> {
-    return (await relativesOf(ctx.em, client.clientId)).map((r) =>
-      Object.assign(new RelativeType(), {
-        clientId: client.clientId,
-        id: r.link_id,
+    const viewer = await nameViewer(ctx, client.clientId);
+    return (await relativesOf(ctx.em, client.clientId)).map((r) => {
+      const name = shownRelativeLabel(viewer, {
+        personId: r.person_id,
+        protectedIdentity: r.protected_identity,
         givenName: r.given_name,
         familyName: r.family_name,
-        relationship: r.relationship,
+      });
+      return Object.assign(new RelativeType(), {
+        clientId: client.clientId,
+        id: r.link_id,
+        givenName: name.givenName,
+        familyName: name.familyName,
+        nameWithheld: name.withheld,
+        relationship: name.relationshipShown ? r.relationship : null,
         consent: r.consent_id
           ? Object.assign(new ConsentType(), {
               clientId: client.clientId,
               id: r.consent_id,
-              relativeName: `${r.given_name} ${r.family_name}`,
+              relativeName: name.name,
+              relativeNameWithheld: name.withheld,
               scopes: r.scopes,
               givenVia: r.given_via,
               capacityNote: null,
@@ -134,18 +144,26 @@ export class ClientResolver {
               endReason: null,
             })
           : null,
-      }),
-    );
+      });
+    });
   }
 
   @Gated('CLIENT_OR_COORDINATOR')
   @FieldResolver(() => [ConsentType], { nullable: true, description: 'Every consent given, newest first.' })
   async consentHistory(@Root() client: ClientNode, @Ctx() ctx: GraphQLContext): Promise<ConsentType[]> {
-    return (await consentHistory(ctx.em, client.clientId)).map((c) =>
-      Object.assign(new ConsentType(), {
+    const viewer = await nameViewer(ctx, client.clientId);
+    return (await consentHistory(ctx.em, client.clientId)).map((c) => {
+      const name = shownRelativeLabel(viewer, {
+        personId: c.person_id,
+        protectedIdentity: c.protected_identity,
+        givenName: c.given_name,
+        familyName: c.family_name,
+      });
+      return Object.assign(new ConsentType(), {
         clientId: client.clientId,
         id: c.id,
-        relativeName: `${c.given_name} ${c.family_name}`,
+        relativeName: name.name,
+        relativeNameWithheld: name.withheld,
         scopes: c.scopes,
         givenVia: c.given_via,
         capacityNote: c.capacity_note,
@@ -154,8 +172,8 @@ export class ClientResolver {
         relativeAcceptedAt: fromPgTimestamp(c.relative_accepted_at),
         endedAt: fromPgTimestamp(c.ended_at),
         endReason: c.end_reason,
-      }),
-    );
+      });
+    });
   }
 
   @Gated('READ_CONVERSATION')
@@ -166,7 +184,12 @@ export class ClientResolver {
     const { rows, total } = await pageWithTotal(page, (p) =>
       ctx.loaders.conversation.load({ clientId: client.clientId, ...p, includePrivate }),
     );
-    return toConnection(rows.map(MessageType.from), page, total);
+    const viewer = await nameViewer(ctx, client.clientId);
+    return toConnection(
+      rows.map((r) => MessageType.from(r, viewer)),
+      page,
+      total,
+    );
   }
 
   @Gated('CLIENT_ONLY')
@@ -174,7 +197,12 @@ export class ClientResolver {
   async accessLog(@Root() client: ClientNode, @Args(() => PageArgsType) args: PageArgs, @Ctx() ctx: GraphQLContext) {
     const page = pageOf(args);
     const { rows, total } = await pageWithTotal(page, (p) => clientAccessLog(ctx.em, client.clientId, p));
-    return toConnection(rows.map(AuditEntryType.from), page, total);
+    const viewer = await nameViewer(ctx, client.clientId);
+    return toConnection(
+      rows.map((r) => AuditEntryType.from(r, viewer)),
+      page,
+      total,
+    );
   }
 
   @Mutation(() => OfferPayload, { description: 'A coordinator records the offer, the answer, or an exemption.' })

@@ -1,26 +1,58 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/connection';
-import { CareSettingEnum, ClientRelationEnum, ConsentScopeEnum, OfferStatusEnum } from '../../graphql/enums';
+import {
+  CareSettingEnum,
+  ClientRelationEnum,
+  ConsentScopeEnum,
+  NameWithheldEnum,
+  OfferStatusEnum,
+} from '../../graphql/enums';
 import { Gated } from '../../graphql/gate';
 import { DateTime } from '../../graphql/scalars';
 import { UserError } from '../../graphql/user-error';
+import { type NameViewer, shownName } from '../people/shown-name';
 
 @ObjectType('Client', { description: 'A person with home care, as far as the viewer may see them.' })
 export class ClientNode {
   clientId!: string;
   teamId!: string;
   @Field(() => ID) id!: string;
-  @Gated('VISIBLE') @Field(() => String, { nullable: true }) givenName!: string;
-  @Gated('VISIBLE') @Field(() => String, { nullable: true }) familyName!: string;
+  @Gated('VISIBLE')
+  @Field(() => String, { nullable: true, description: '"Skyddad identitet" when withheld (see nameWithheld).' })
+  givenName!: string | null;
+  @Gated('VISIBLE') @Field(() => String, { nullable: true }) familyName!: string | null;
+  @Gated('VISIBLE')
+  @Field(() => NameWithheldEnum, { nullable: true, description: 'Why the client’s name is not shown.' })
+  nameWithheld!: string | null;
   @Gated('CLIENT_AND_STAFF') @Field(() => CareSettingEnum, { nullable: true }) careSetting!: string;
 
-  static from(r: { id: string; given_name: string; family_name: string; team_id: string; care_setting: string }) {
+  /** As one viewer may see the client: a protected client is named only to themself and assigned staff. */
+  static from(
+    r: {
+      id: string;
+      person_id: string;
+      given_name: string | null;
+      family_name: string | null;
+      protected_identity: boolean;
+      team_id: string;
+      care_setting: string;
+    },
+    viewer: NameViewer,
+  ) {
+    const name = shownName(viewer, {
+      personId: r.person_id,
+      givenName: r.given_name,
+      familyName: r.family_name,
+      protectedIdentity: r.protected_identity,
+      role: 'CLIENT',
+    });
     return Object.assign(new ClientNode(), {
       clientId: r.id,
       id: r.id,
       teamId: r.team_id,
-      givenName: r.given_name,
-      familyName: r.family_name,
+      givenName: name.givenName,
+      familyName: name.familyName,
+      nameWithheld: name.withheld,
       careSetting: r.care_setting,
     });
   }

@@ -12,8 +12,14 @@ export interface MessageRow {
   body: string;
   private: boolean;
   author_role: AuthorRole;
-  author_given_name: string;
-  author_family_name: string;
+  author_person_id: string;
+  /** The author's registered name (null when none is known) and protection. */
+  author_given_name: string | null;
+  author_family_name: string | null;
+  author_protected: boolean;
+  /** For a relative's message: the client's label for the author. */
+  author_label_given_name: string | null;
+  author_label_family_name: string | null;
   state: HandlingState | null;
   handled_at: Date | null;
   in_reply_to: string | null;
@@ -21,8 +27,14 @@ export interface MessageRow {
   total: string;
 }
 
-const MESSAGE_COLUMNS = sql`m.id, c.client_id, m.body, m.private, m.author_role, p.given_name AS author_given_name,
-  p.family_name AS author_family_name, m.state, m.handled_at, m.in_reply_to, m.created_at`;
+const MESSAGE_COLUMNS = sql`m.id, c.client_id, m.body, m.private, m.author_role, m.author_person_id,
+  p.given_name AS author_given_name, p.family_name AS author_family_name, p.protected_identity AS author_protected,
+  al.given_name AS author_label_given_name, al.family_name AS author_label_family_name,
+  m.state, m.handled_at, m.in_reply_to, m.created_at`;
+
+/** The author, and the client's label for them when they are one of the client's relatives. */
+const AUTHOR_JOINS = sql`JOIN person p ON p.id = m.author_person_id
+  LEFT JOIN relative_link al ON al.client_id = c.client_id AND al.person_id = m.author_person_id`;
 
 export interface ConversationRequest {
   clientId: string;
@@ -51,7 +63,7 @@ export async function conversationPages(
                   THEN NULL ELSE m.in_reply_to END AS visible_in_reply_to,
              count(*) OVER (PARTITION BY c.client_id) AS total,
              row_number() OVER (PARTITION BY c.client_id ORDER BY m.created_at DESC, m.id) AS n
-        FROM message m JOIN conversation c ON c.id = m.conversation_id JOIN person p ON p.id = m.author_person_id
+        FROM message m JOIN conversation c ON c.id = m.conversation_id ${AUTHOR_JOINS}
         LEFT JOIN message rp ON rp.id = m.in_reply_to
        WHERE c.client_id = ANY(${uuidArray(withPrivate)}::uuid[])
           OR (c.client_id = ANY(${uuidArray(withoutPrivate)}::uuid[]) AND NOT m.private)
@@ -117,7 +129,7 @@ export async function inboxPage(
 
 export async function messagesByIds(em: EntityManager, ids: string[]): Promise<Map<string, MessageRow>> {
   const q = sql`SELECT ${MESSAGE_COLUMNS}, 0 AS total
-    FROM message m JOIN conversation c ON c.id = m.conversation_id JOIN person p ON p.id = m.author_person_id
+    FROM message m JOIN conversation c ON c.id = m.conversation_id ${AUTHOR_JOINS}
    WHERE m.id = ANY(${uuidArray(ids)}::uuid[])`;
   const rows = await runPrepared<MessageRow>(em, 'messages_by_id', q);
   return new Map(rows.map((r) => [r.id, r]));

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { type GraphQLContext, requireActor } from '../../graphql/context';
+import { type GraphQLContext, nameViewer, requireActor } from '../../graphql/context';
 import { Gated } from '../../graphql/gate';
 import { asPayload } from '../../graphql/user-error';
 import { ClientNode } from '../clients/client.type';
@@ -20,7 +20,7 @@ export class MessagesResolver {
   @FieldResolver(() => ClientNode, { nullable: true })
   async client(@Root() item: InboxItem, @Ctx() ctx: GraphQLContext) {
     const row = await ctx.loaders.client.load(item.clientId);
-    return row ? ClientNode.from(row) : null;
+    return row ? ClientNode.from(row, await nameViewer(ctx, item.clientId)) : null;
   }
 
   @Gated('READ_CONVERSATION')
@@ -28,7 +28,7 @@ export class MessagesResolver {
   async lastMessage(@Root() item: InboxItem, @Ctx() ctx: GraphQLContext) {
     const rows = await messagesByIds(ctx.em, [item.lastMessageId]);
     const row = rows.get(item.lastMessageId);
-    return row ? MessageType.from(row) : null;
+    return row ? MessageType.from(row, await nameViewer(ctx, item.clientId)) : null;
   }
 
   @Mutation(() => SendMessagePayload, {
@@ -40,7 +40,8 @@ export class MessagesResolver {
     );
     if (!r.message) return { messageId: null, message: null, error: r.error };
     const row = (await messagesByIds(ctx.em, [r.message.id])).get(r.message.id);
-    return { messageId: r.message.id, message: row ? MessageType.from(row) : null, error: null };
+    const message = row ? MessageType.from(row, await nameViewer(ctx, row.client_id)) : null;
+    return { messageId: r.message.id, message, error: null };
   }
 
   @Mutation(() => MarkMessagePayload, { description: 'Staff mark a message read or answered.' })

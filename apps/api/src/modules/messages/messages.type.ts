@@ -1,10 +1,11 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/connection';
-import { AuthorRoleEnum, HandlingStateEnum, MarkStateEnum } from '../../graphql/enums';
+import { AuthorRoleEnum, HandlingStateEnum, MarkStateEnum, NameWithheldEnum } from '../../graphql/enums';
 import { Gated } from '../../graphql/gate';
 import { DateTime } from '../../graphql/scalars';
 import { UserError } from '../../graphql/user-error';
 import { fromPgTimestamp } from '../../shared/time';
+import { type NameViewer, shownName } from '../people/shown-name';
 import type { MessageRow } from './conversation.service';
 
 @ObjectType('Message')
@@ -13,7 +14,15 @@ export class MessageType {
   @Field(() => ID) id!: string;
   @Gated('READ_CONVERSATION') @Field(() => String, { nullable: true }) body!: string;
   @Gated('READ_CONVERSATION') @Field(() => AuthorRoleEnum, { nullable: true }) authorRole!: string;
-  @Gated('READ_CONVERSATION') @Field(() => String, { nullable: true }) authorName!: string;
+  @Gated('READ_CONVERSATION')
+  @Field(() => String, {
+    nullable: true,
+    description: 'Null when withheld (see authorNameWithheld) or not known: staff are named, other relatives never.',
+  })
+  authorName!: string | null;
+  @Gated('READ_CONVERSATION')
+  @Field(() => NameWithheldEnum, { nullable: true, description: 'Why the author’s name is not shown.' })
+  authorNameWithheld!: string | null;
   @Gated('READ_CONVERSATION') @Field(() => DateTime, { nullable: true }) sentAt!: Date;
   @Gated('READ_CONVERSATION')
   @Field(() => Boolean, { nullable: true, description: 'Marked private by the client: never shown to relatives.' })
@@ -24,13 +33,25 @@ export class MessageType {
   @Gated('READ_CONVERSATION') @Field(() => DateTime, { nullable: true }) handledAt!: Date | null;
   @Gated('READ_CONVERSATION') @Field(() => ID, { nullable: true }) inReplyTo!: string | null;
 
-  static from(r: MessageRow): MessageType {
+  /** As one viewer may see it: the author's name follows the naming rule (people/shown-name.ts). */
+  static from(r: MessageRow, viewer: NameViewer): MessageType {
+    const author = shownName(viewer, {
+      personId: r.author_person_id,
+      givenName: r.author_given_name,
+      familyName: r.author_family_name,
+      protectedIdentity: r.author_protected,
+      role: r.author_role,
+      label: r.author_label_given_name
+        ? { givenName: r.author_label_given_name, familyName: r.author_label_family_name ?? '' }
+        : null,
+    });
     return Object.assign(new MessageType(), {
       clientId: r.client_id,
       id: r.id,
       body: r.body,
       authorRole: r.author_role,
-      authorName: `${r.author_given_name} ${r.author_family_name}`,
+      authorName: author.name,
+      authorNameWithheld: author.withheld,
       sentAt: fromPgTimestamp(r.created_at),
       private: r.private,
       state: r.state,

@@ -8,7 +8,7 @@ import { loadClient, requireCoordinatorForClient } from '../access/standing';
 import { auditedCommand } from '../audit/audit.service';
 import type { Client } from '../clients/client.entity';
 import { Person } from '../people/person.entity';
-import { Consent, RELATIONSHIPS, type Relationship, RelativeLink } from './relatives.entity';
+import { Consent, type ConsentGivenVia, RELATIONSHIPS, type Relationship, RelativeLink } from './relatives.entity';
 
 function requireScopes(scopes: readonly string[]): ConsentScope[] {
   const unique = [...new Set(scopes)];
@@ -64,8 +64,10 @@ export function addRelative(em: EntityManager, actor: Actor, input: AddRelativeI
     const client = await loadClient(tx, input.clientId);
     audit.clientId = client.id;
     await requireClientOrCoordinator(tx, actor, client, 'clientId');
+    // What the client typed is only their label for the relative (on the link), never the person's
+    // registered name: that comes from the person's own verified login or the register.
     let person = await tx.findOne(Person, { personnummer: parsed.value });
-    if (!person) person = tx.create(Person, { personnummer: parsed.value, givenName, familyName });
+    if (!person) person = tx.create(Person, { personnummer: parsed.value });
     if (person.id && person.id === client.personId) {
       throw ruleViolation('personnummer', 'not_self', 'personnummer: the client cannot be their own relative');
     }
@@ -148,11 +150,57 @@ export function acceptConsent(em: EntityManager, actor: Actor, input: { consentI
   });
 }
 
-/** Changes scopes or expiry: the current row ends as CHANGED and a new row replaces it. */
+/** Whether a change lets the relative see more: a scope added, or a later (or no) expiry. */
+export function widens(
+  from: { scopes: readonly string[]; expiresAt: Date | null },
+  to: { scopes: readonly string[]; expiresAt: Date | null },
+): boolean {
+  if (to.scopes.some((s) => !from.scopes.includes(s))) return true;
+  return from.expiresAt !== null && (to.expiresAt === null || to.expiresAt > from.expiresAt);
+}
+
+/**
+ * Who changes a consent, and how that is recorded. The client acts in the portal. A coordinator acts
+ * only on the client's word given in person, with a note on how the client gave it and their capacity:
+ * the row is then IN_PERSON, recorded by the coordinator. Nobody else, and never PORTAL for staff.
+ */
+async function consentChanger(
+  tx: EntityManager,
+  actor: Actor,
+  client: Client,
+  note: string | null | undefined,
+  field: string,
+): Promise<{ givenVia: ConsentGivenVia; recordedBy: string | null; capacityNote: string | null }> {
+  if (client.personId === actor.personId) {
+    if (note != null && note.trim() !== '') {
+      throw invalid(
+        'capacityNote',
+        'coordinator_only',
+        'capacityNote: only a coordinator records a consent given in person',
+      );
+    }
+    return { givenVia: 'PORTAL', recordedBy: null, capacityNote: null };
+  }
+  const coordinator = await requireCoordinatorForClient(tx, actor, client, field);
+  if (note == null || note.trim() === '') {
+    throw invalid(
+      'capacityNote',
+      'required',
+      'capacityNote: a coordinator acts only on the client’s word in person: note how the client gave it and their capacity',
+    );
+  }
+  return { givenVia: 'IN_PERSON', recordedBy: coordinator.id, capacityNote: requireText('capacityNote', note, 2000) };
+}
+
+/**
+ * Changes scopes or expiry: the current row ends as CHANGED and a new row replaces it. A change that
+ * widens what the relative sees needs their new acceptance (their old one is never carried over);
+ * a narrowing keeps it.
+ */
 export function changeConsent(
   em: EntityManager,
   actor: Actor,
-  input: { consentId: string; scopes: string[]; expiresAt?: Date | null },
+  input: { consentId: string; scopes: string[]; expiresAt?: Date | null; capacityNote?: string | null },
 ) {
   return auditedCommand(em, actor, 'consent.change', async (tx, audit) => {
     const now = new Date();
@@ -160,8 +208,9 @@ export function changeConsent(
     const expiresAt = requireFutureExpiry(input.expiresAt, now);
     const { consent, link, client } = await loadCurrentConsent(tx, input.consentId);
     audit.clientId = client.id;
-    await requireClientOrCoordinator(tx, actor, client, 'consentId');
+    const how = await consentChanger(tx, actor, client, input.capacityNote, 'consentId');
     if (consent.endedAt) throw ruleViolation('consentId', 'consent_ended', 'consentId: this consent has ended');
+    const widened = widens(consent, { scopes, expiresAt });
     consent.endedAt = now;
     consent.endedBy = actor.personId;
     consent.endReason = 'CHANGED';
@@ -171,30 +220,50 @@ export function changeConsent(
       scopes,
       secrecyWaiver: consent.secrecyWaiver,
       dataProcessing: consent.dataProcessing,
-      relativeAcceptedAt: consent.relativeAcceptedAt,
-      givenVia: consent.givenVia,
-      recordedBy: consent.recordedBy,
-      capacityNote: consent.capacityNote,
+      relativeAcceptedAt: widened ? null : consent.relativeAcceptedAt,
+      ...how,
       grantedAt: now,
       expiresAt,
       replacesId: consent.id,
     });
-    audit.detail = { relativePersonId: link.personId, from: consent.scopes, to: scopes };
+    audit.detail = {
+      relativePersonId: link.personId,
+      from: consent.scopes,
+      to: scopes,
+      widened,
+      givenVia: how.givenVia,
+      recordedBy: how.recordedBy,
+    };
     return next;
   });
 }
 
-/** Revokes at once: the next request by the relative is denied. */
+/**
+ * Revokes at once: the next request by the relative is denied. The client revokes in the portal; a
+ * coordinator revokes on the client's word, noting how it was given (kept in the audit event, with
+ * the coordinator as the one who ended the consent).
+ */
 export function revokeConsent(em: EntityManager, actor: Actor, input: { consentId: string; note?: string | null }) {
   return auditedCommand(em, actor, 'consent.revoke', async (tx, audit) => {
     const { consent, link, client } = await loadCurrentConsent(tx, input.consentId);
     audit.clientId = client.id;
-    await requireClientOrCoordinator(tx, actor, client, 'consentId');
+    let recordedBy: string | null = null;
+    if (client.personId !== actor.personId) {
+      recordedBy = (await requireCoordinatorForClient(tx, actor, client, 'consentId')).id;
+      if (input.note == null || input.note.trim() === '') {
+        throw invalid('note', 'required', 'note: a coordinator revokes on the client’s word: note how it was given');
+      }
+    }
     if (consent.endedAt) throw ruleViolation('consentId', 'consent_ended', 'consentId: this consent has ended');
     consent.endedAt = new Date();
     consent.endedBy = actor.personId;
     consent.endReason = 'REVOKED';
-    audit.detail = { relativePersonId: link.personId, note: optionalText('note', input.note, 500) };
+    audit.detail = {
+      relativePersonId: link.personId,
+      givenVia: recordedBy ? 'IN_PERSON' : 'PORTAL',
+      recordedBy,
+      note: optionalText('note', input.note, 500),
+    };
     return consent;
   });
 }
@@ -212,14 +281,16 @@ export interface RelativeRow {
   granted_at: Date | null;
   expires_at: Date | null;
   relative_accepted_at: Date | null;
+  protected_identity: boolean;
 }
 
 /** The client's relatives with their current consent, if any. */
 export async function relativesOf(em: EntityManager, clientId: string): Promise<RelativeRow[]> {
   return em.execute<RelativeRow[]>(
     `SELECT l.id AS link_id, l.client_id, l.person_id, l.given_name, l.family_name, l.relationship,
-            c.id AS consent_id, c.scopes, c.given_via, c.granted_at, c.expires_at, c.relative_accepted_at
-       FROM relative_link l
+            c.id AS consent_id, c.scopes, c.given_via, c.granted_at, c.expires_at, c.relative_accepted_at,
+            p.protected_identity
+       FROM relative_link l JOIN person p ON p.id = l.person_id
        LEFT JOIN consent c ON c.relative_link_id = l.id AND c.ended_at IS NULL
       WHERE l.client_id = ? ORDER BY l.family_name, l.given_name`,
     [clientId],
@@ -230,8 +301,10 @@ export async function relativesOf(em: EntityManager, clientId: string): Promise<
 export interface ConsentRow {
   id: string;
   client_id: string;
+  person_id: string;
   given_name: string;
   family_name: string;
+  protected_identity: boolean;
   scopes: ConsentScope[];
   given_via: 'PORTAL' | 'IN_PERSON';
   capacity_note: string | null;
@@ -245,8 +318,8 @@ export interface ConsentRow {
 
 export async function consentHistory(em: EntityManager, clientId: string) {
   return em.execute<ConsentRow[]>(
-    `SELECT c.*, l.client_id, l.given_name, l.family_name
-       FROM consent c JOIN relative_link l ON l.id = c.relative_link_id
+    `SELECT c.*, l.client_id, l.person_id, l.given_name, l.family_name, p.protected_identity
+       FROM consent c JOIN relative_link l ON l.id = c.relative_link_id JOIN person p ON p.id = l.person_id
       WHERE l.client_id = ? ORDER BY c.granted_at DESC`,
     [clientId],
   );
@@ -255,9 +328,18 @@ export async function consentHistory(em: EntityManager, clientId: string) {
 /** Consents given to this person that wait for their acceptance. */
 export async function consentsAwaitingAcceptance(em: EntityManager, personId: string) {
   return em.execute<
-    { consent_id: string; client_id: string; given_name: string; family_name: string; scopes: ConsentScope[] }[]
+    {
+      consent_id: string;
+      client_id: string;
+      client_person_id: string;
+      given_name: string | null;
+      family_name: string | null;
+      protected_identity: boolean;
+      scopes: ConsentScope[];
+    }[]
   >(
-    `SELECT c.id AS consent_id, l.client_id, p.given_name, p.family_name, c.scopes
+    `SELECT c.id AS consent_id, l.client_id, cl.person_id AS client_person_id, p.given_name, p.family_name,
+            p.protected_identity, c.scopes
        FROM consent c JOIN relative_link l ON l.id = c.relative_link_id
        JOIN client cl ON cl.id = l.client_id JOIN person p ON p.id = cl.person_id
       WHERE l.person_id = ? AND c.ended_at IS NULL AND c.relative_accepted_at IS NULL

@@ -54,14 +54,26 @@ export class RelativesResolver {
     );
   }
 
-  @Mutation(() => ConsentPayload, { description: 'Change scopes or expiry; the old consent is kept as history.' })
+  @Mutation(() => ConsentPayload, {
+    description:
+      'Change scopes or expiry; the old consent is kept as history. The client changes in the portal; a coordinator records a change the client gave in person (capacityNote). A change that widens access waits for the relative’s new acceptance.',
+  })
   async changeConsent(@Arg('input', () => ChangeConsentInput) input: ChangeConsentInput, @Ctx() ctx: GraphQLContext) {
     return consentPayload(await asPayload('consent', () => changeConsent(ctx.em, requireActor(ctx), input)));
   }
 
-  @Mutation(() => ConsentPayload, { description: 'Revoke at once: the relative’s next request is denied.' })
-  async revokeConsent(@Arg('consentId', () => ID) consentId: string, @Ctx() ctx: GraphQLContext) {
-    return consentPayload(await asPayload('consent', () => revokeConsent(ctx.em, requireActor(ctx), { consentId })));
+  @Mutation(() => ConsentPayload, {
+    description:
+      'Revoke at once: the relative’s next request is denied. A coordinator revokes on the client’s word and notes how it was given.',
+  })
+  async revokeConsent(
+    @Arg('consentId', () => ID) consentId: string,
+    @Arg('note', () => String, { nullable: true, description: 'Required for a coordinator.' }) note: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return consentPayload(
+      await asPayload('consent', () => revokeConsent(ctx.em, requireActor(ctx), { consentId, note })),
+    );
   }
 
   @Mutation(() => ConsentPayload, { description: 'The relative accepts the processing of their own data.' })

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { ConsentScopeEnum, RelationshipEnum } from '../../graphql/enums';
+import { ConsentScopeEnum, NameWithheldEnum, RelationshipEnum } from '../../graphql/enums';
 import { Gated } from '../../graphql/gate';
 import { DateTime } from '../../graphql/scalars';
 import { UserError } from '../../graphql/user-error';
@@ -8,7 +8,12 @@ import { UserError } from '../../graphql/user-error';
 export class ConsentType {
   clientId!: string;
   @Field(() => ID) id!: string;
-  @Gated('CLIENT_OR_COORDINATOR') @Field(() => String, { nullable: true }) relativeName!: string;
+  @Gated('CLIENT_OR_COORDINATOR')
+  @Field(() => String, { nullable: true, description: 'As the client labelled the relative.' })
+  relativeName!: string | null;
+  @Gated('CLIENT_OR_COORDINATOR') @Field(() => NameWithheldEnum, { nullable: true }) relativeNameWithheld!:
+    | string
+    | null;
   @Gated('CLIENT_OR_COORDINATOR') @Field(() => [ConsentScopeEnum], { nullable: true }) scopes!: string[];
   @Gated('CLIENT_OR_COORDINATOR') @Field(() => String, { nullable: true }) givenVia!: string;
   @Gated('CLIENT_OR_COORDINATOR') @Field(() => String, { nullable: true }) capacityNote!: string | null;
@@ -23,9 +28,12 @@ export class ConsentType {
 export class RelativeType {
   clientId!: string;
   @Field(() => ID) id!: string;
-  @Gated('CLIENT_OR_COORDINATOR') @Field(() => String, { nullable: true }) givenName!: string;
-  @Gated('CLIENT_OR_COORDINATOR') @Field(() => String, { nullable: true }) familyName!: string;
-  @Gated('CLIENT_OR_COORDINATOR') @Field(() => RelationshipEnum, { nullable: true }) relationship!: string;
+  @Gated('CLIENT_OR_COORDINATOR')
+  @Field(() => String, { nullable: true, description: 'The client’s label for the relative.' })
+  givenName!: string | null;
+  @Gated('CLIENT_OR_COORDINATOR') @Field(() => String, { nullable: true }) familyName!: string | null;
+  @Gated('CLIENT_OR_COORDINATOR') @Field(() => NameWithheldEnum, { nullable: true }) nameWithheld!: string | null;
+  @Gated('CLIENT_OR_COORDINATOR') @Field(() => RelationshipEnum, { nullable: true }) relationship!: string | null;
   @Gated('CLIENT_OR_COORDINATOR')
   @Field(() => ConsentType, { nullable: true, description: 'The current consent.' })
   consent!: ConsentType | null;
@@ -35,7 +43,9 @@ export class RelativeType {
 export class ConsentInvitation {
   @Field(() => ID) consentId!: string;
   @Field(() => ID) clientId!: string;
-  @Field(() => String) clientName!: string;
+  @Field(() => String, { nullable: true, description: '"Skyddad identitet" when withheld (see clientNameWithheld).' })
+  clientName!: string | null;
+  @Field(() => NameWithheldEnum, { nullable: true }) clientNameWithheld!: string | null;
   @Field(() => [ConsentScopeEnum]) scopes!: string[];
 }
 
@@ -69,6 +79,12 @@ export class ChangeConsentInput {
   @Field(() => ID) consentId!: string;
   @Field(() => [ConsentScopeEnum]) scopes!: string[];
   @Field(() => DateTime, { nullable: true }) expiresAt?: Date | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Coordinators only, and then required: how the client gave this change in person and their capacity. The change is recorded as given in person; the client’s own change in the portal has none.',
+  })
+  capacityNote?: string | null;
 }
 
 @ObjectType()
