@@ -35,7 +35,7 @@ type Conversation = {
 const authors = (r: { data?: Conversation | null }) =>
   r.data!.client!.conversation.edges.map((e) => [e.node.authorRole, e.node.authorName, e.node.authorNameWithheld]);
 
-const ACCESS_LOG = `query($id: ID!) { client(id: $id) { accessLog(first: 100) { edges { node { action actorName actorNameWithheld actorIsStaff } } } } }`;
+const ACCESS_LOG = `query($id: ID!) { client(id: $id) { accessLog(first: 50) { edges { node { action actorName actorNameWithheld actorIsStaff } } } } }`;
 type Log = {
   client: { accessLog: { edges: { node: { actorName: string | null; actorNameWithheld: string | null } }[] } };
 };
@@ -251,7 +251,7 @@ describe('skyddade personuppgifter', () => {
       /"givenName":"Skyddad identitet","familyName":null,"nameWithheld":"PROTECTED_IDENTITY","relationship":null/,
     );
     const unit = await api.gql(
-      `{ viewer { unitAuditLog(first: 100) { edges { node { actorName actorNameWithheld } } } } }`,
+      `{ viewer { unitAuditLog(first: 50) { edges { node { actorName actorNameWithheld } } } } }`,
       {},
       PERSONAS.lena.personnummer,
     );
@@ -272,7 +272,7 @@ describe('reads of personal data outside a client’s fields are audited too', (
   it('audits the unit’s log follow-up and the consent invitations, per client read', async () => {
     await api.gql(`query($id: ID!) { client(id: $id) { givenName } }`, { id: w.clients.elsa.id }, maria);
     const unit = await api.gql(
-      `{ viewer { unitAuditLog(first: 100) { edges { node { clientId } } } } }`,
+      `{ viewer { unitAuditLog(first: 50) { edges { node { clientId } } } } }`,
       {},
       PERSONAS.lena.personnummer,
     );
