@@ -1,49 +1,94 @@
 // Starts every part for development: the API (with its embedded PostgreSQL and demo data) and the
-// BankID simulator. Output is prefixed per part; Ctrl-C stops them all; if one fails, all stop.
+// BankID simulator. Output is prefixed per part; Ctrl-C, SIGTERM or SIGHUP stops them all; if one
+// part fails, all stop; if this process is killed outright, the parts notice and stop themselves.
 import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * The parts, each one `node` process of its own, started without a shell (a shell or the tsx CLI
+ * in between would take the signal and leave the part running). `entry` is run by Node with tsx's
+ * loader, relative to `cwd`, and `args` follow it; a part that is a CLI gives that file as `entry`.
+ * Adding a part (the portal) is one line here; it then stops with the rest, whichever way.
+ */
 const PARTS = [
-  { name: 'api', workspace: '@spindeln/api' },
-  { name: 'bankid-sim', workspace: '@spindeln/bankid-sim' },
+  { name: 'api', cwd: 'apps/api', entry: 'src/main.ts' },
+  { name: 'bankid-sim', cwd: 'apps/bankid-sim', entry: 'src/main.ts' },
+];
+
+/** How long a part may take to stop before it is killed; the API stops PostgreSQL in this time. */
+const STOP_GRACE_MS = 15_000;
+
+const nodeArgs = (part) => [
+  '--import',
+  import.meta.resolve('tsx'),
+  // Makes the part stop as on SIGTERM when this process is gone (see exit-with-parent.mjs).
+  '--import',
+  import.meta.resolve('./exit-with-parent.mjs'),
+  part.entry,
+  ...(part.args ?? []),
 ];
 
 const children = [];
 let stopping = false;
 
+function prefixLines(name, stream, out) {
+  let buffered = '';
+  stream.on('data', (chunk) => {
+    buffered += chunk;
+    const lines = buffered.split('\n');
+    buffered = lines.pop();
+    for (const line of lines) out.write(`[${name}] ${line}\n`);
+  });
+  stream.on('end', () => {
+    if (buffered) out.write(`[${name}] ${buffered}\n`);
+  });
+}
+
+const running = (child) => child.exitCode === null && child.signalCode === null;
+
 function stopAll(code) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-  setTimeout(() => process.exit(code), 3000).unref();
-  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.on('exit', r)) : null))).then(() =>
-    process.exit(code),
+  const left = children.filter(running);
+  for (const child of left) child.kill('SIGTERM');
+  const killer = setTimeout(() => {
+    for (const child of children.filter(running)) {
+      console.error(`[start] ${child.partName} did not stop in ${STOP_GRACE_MS / 1000} s; killing it`);
+      child.kill('SIGKILL');
+    }
+  }, STOP_GRACE_MS);
+  Promise.all(left.map((c) => new Promise((resolve) => (running(c) ? c.once('exit', resolve) : resolve())))).then(
+    () => {
+      clearTimeout(killer);
+      process.exit(code);
+    },
   );
 }
 
 for (const part of PARTS) {
-  const child = spawn('npm', ['run', '--silent', 'start', '-w', part.workspace], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, nodeArgs(part), {
+    cwd: path.join(ROOT, part.cwd),
+    // The IPC channel is how a part learns that this process is gone, even after a SIGKILL.
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     env: process.env,
   });
+  child.partName = part.name;
   children.push(child);
-  const prefix = (stream, out) => {
-    let buffered = '';
-    stream.on('data', (chunk) => {
-      buffered += chunk;
-      const lines = buffered.split('\n');
-      buffered = lines.pop();
-      for (const line of lines) out.write(`[${part.name}] ${line}\n`);
-    });
-  };
-  prefix(child.stdout, process.stdout);
-  prefix(child.stderr, process.stderr);
-  child.on('exit', (code) => {
+  prefixLines(part.name, child.stdout, process.stdout);
+  prefixLines(part.name, child.stderr, process.stderr);
+  child.on('error', (error) => {
+    console.error(`[start] ${part.name} could not start: ${error.message}`);
+    stopAll(1);
+  });
+  child.on('exit', (code, signal) => {
     if (!stopping) {
-      console.error(`[start] ${part.name} stopped (exit ${code}); stopping the rest`);
+      console.error(`[start] ${part.name} stopped (${signal ?? `exit ${code}`}); stopping the rest`);
       stopAll(code || 1);
     }
   });
 }
 
-process.on('SIGINT', () => stopAll(0));
-process.on('SIGTERM', () => stopAll(0));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stopAll(0));

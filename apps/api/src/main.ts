@@ -60,18 +60,30 @@ async function main() {
   await api.listen(env.API_PORT, env.API_HOST);
   log(`listening on http://${env.API_HOST}:${env.API_PORT}: GraphQL at /graphql, health at /health`);
 
+  // Stop taking requests, let those in flight finish, close the pool, then stop the embedded
+  // PostgreSQL cleanly (a fast shutdown: checkpoint, no postmaster.pid left). The same on every
+  // signal a terminal, a process manager or scripts/start.mjs sends.
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: shutting down`);
-    await api.stop();
-    await orm.close();
-    await database.stop();
+    try {
+      await api.stop();
+      await orm.close();
+    } finally {
+      await database.stop();
+    }
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () =>
+      stop(signal).catch((error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      }),
+    );
+  }
 }
 
 main().catch((error: unknown) => {

@@ -7,8 +7,7 @@ async function main() {
   await sim.listen();
   console.log(`${config.issuer} (claim ${config.claim}; client ${config.BANKID_SIM_CLIENT_ID})`);
   const stop = () => void sim.stop().then(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
 }
 
 main().catch((error: unknown) => {

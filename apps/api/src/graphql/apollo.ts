@@ -147,6 +147,9 @@ export async function createApollo(options: ApolloOptions): Promise<ApolloServer
     persistedQueries: false,
     hideSchemaDetailsFromClientErrors: true,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns shutdown (HTTP, then Apollo, the pool, PostgreSQL); Apollo's own signal handler
+    // re-raised the signal mid-way and left api.stop() waiting for ever.
+    stopOnTerminationSignals: false,
     formatError,
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     validationRules: [...protection.validationRules],

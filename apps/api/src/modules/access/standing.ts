@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CONSENT_SCOPES, type ConsentScope } from '@spindeln/consent-scopes';
 import { AccessDenied } from '../../shared/errors';
+import { lookupId } from '../../shared/lookup-id';
 import { runPrepared } from '../../shared/prepared';
 import { sql, uuidArray } from '../../shared/sql';
 import { stockholmDay } from '../../shared/time';
@@ -180,6 +181,24 @@ SELECT ${standingColumns(personId, at, day)},
 
 export async function standingOf(em: EntityManager, personId: string, clientId: string): Promise<Standing> {
   return (await loadStandings(em, personId, [clientId])).get(clientId)!;
+}
+
+/**
+ * The person's standing towards one client, or null when no such client exists: one statement and
+ * plain rows either way (no entity), so a denial and an unknown id cost the same.
+ */
+export async function standingIfClient(
+  em: EntityManager,
+  personId: string,
+  clientId: string,
+  at: Date = new Date(),
+): Promise<Standing | null> {
+  const q = sql`${meCte(personId)}
+SELECT ${standingColumns(personId, at, stockholmDay(at))}
+  FROM client c JOIN work_team t ON t.id = c.team_id
+ WHERE c.id = ${lookupId(clientId)}::uuid`;
+  const [row] = await runPrepared<StandingRow>(em, 'standing_if_client', q);
+  return row ? standingFromRow(row) : null;
 }
 
 export async function loadClient(em: EntityManager, clientId: string): Promise<Client> {

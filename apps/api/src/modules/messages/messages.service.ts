@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AccessDenied, DomainError, invalid } from '../../shared/errors';
+import { lookupId, NO_ROW_ID } from '../../shared/lookup-id';
 import { isUuid, requireOneOf, requirePlainText } from '../../shared/validate';
 import type { Actor } from '../access/actor';
-import { loadClient, staffOf, standingOf } from '../access/standing';
+import { type Standing, staffOf, standingIfClient, standingOf } from '../access/standing';
 import { auditedCommand } from '../audit/audit.service';
-import type { Client } from '../clients/client.entity';
 import { type AuthorRole, Conversation, MESSAGE_MAX_LENGTH, Message } from './messages.entity';
 
 export interface PostMessageInput {
@@ -17,13 +17,16 @@ export interface PostMessageInput {
   inReplyTo?: string | null;
 }
 
-/** The author's standing decides their role: the client, a relative who may send, or staff. */
+/**
+ * The author's standing decides their role: the client, a relative who may send, or staff. No
+ * standing means no such client, denied like a client the author may not write to.
+ */
 async function authorRole(
   tx: EntityManager,
   actor: Actor,
-  client: Client,
+  standing: Standing | null,
 ): Promise<{ role: AuthorRole; staffId: string | null }> {
-  const standing = await standingOf(tx, actor.personId, client.id);
+  if (!standing) throw new AccessDenied('clientId');
   if (standing.self) return { role: 'CLIENT', staffId: null };
   // Staff of the client's team and the unit's coordinators answer as staff.
   if (standing.staff || standing.coordinator) {
@@ -43,6 +46,21 @@ function requireBody(body: string): string {
 
 /** At most this many messages per person in the window; resends of a stored message do not count. */
 export const MESSAGE_RATE_LIMIT = { messages: 20, minutes: 10 };
+
+/** Advisory lock class of a person's sends (the second key is a hash of the person's id). */
+const SEND_LOCK_CLASS = 0x5350_4d31; // "SPM1"
+
+/**
+ * Serialises one person's sends, across every API process (the lock lives in PostgreSQL), until the
+ * transaction ends. Under READ COMMITTED each later statement sees what the previous holder
+ * committed, so the idempotency check and the rate limit's count are atomic with the insert: six
+ * racing resends find the one stored message, and 40 parallel sends cannot all count 19. A lock per
+ * person rather than a counter row: no table to keep, no UPDATE right needed, released even when
+ * the API dies mid-send (its connection closes), and other people's sends never wait.
+ */
+async function lockSendsOf(tx: EntityManager, personId: string): Promise<void> {
+  await tx.execute('SELECT pg_advisory_xact_lock(?, hashtext(?))', [SEND_LOCK_CLASS, personId]);
+}
 
 async function requireWithinRateLimit(tx: EntityManager, personId: string): Promise<void> {
   const [row] = await tx.execute<{ n: number }[]>(
@@ -75,17 +93,20 @@ export function postMessage(em: EntityManager, actor: Actor, input: PostMessageI
     if (key.length < 8 || key.length > 100) {
       throw invalid('idempotencyKey', 'length', 'idempotencyKey: 8 to 100 characters');
     }
-    const client = await loadClient(tx, input.clientId);
-    audit.clientId = client.id;
-    const { role, staffId } = await authorRole(tx, actor, client);
+    // One statement whether or not the client exists (issue 9, item 20).
+    const standing = await standingIfClient(tx, actor.personId, input.clientId);
+    audit.clientId = standing?.clientId ?? null;
+    const { role, staffId } = await authorRole(tx, actor, standing);
+    const clientId = standing!.clientId;
     if (input.private && role !== 'CLIENT') {
       throw invalid('private', 'client_only', 'private: only the client can mark a message private');
     }
 
+    await lockSendsOf(tx, actor.personId);
     const existing = await tx.findOne(Message, { authorPersonId: actor.personId, idempotencyKey: key });
     if (existing) {
       const conversation = await tx.findOneOrFail(Conversation, { id: existing.conversationId });
-      if (conversation.clientId !== client.id || existing.body !== body) {
+      if (conversation.clientId !== clientId || existing.body !== body) {
         throw new DomainError(
           'CONFLICT',
           'idempotencyKey',
@@ -98,7 +119,7 @@ export function postMessage(em: EntityManager, actor: Actor, input: PostMessageI
     }
 
     await requireWithinRateLimit(tx, actor.personId);
-    const conversation = await conversationFor(tx, client.id);
+    const conversation = await conversationFor(tx, clientId);
     let inReplyTo: Message | null = null;
     if (input.inReplyTo) {
       inReplyTo = isUuid(input.inReplyTo) ? await tx.findOne(Message, { id: input.inReplyTo }) : null;
@@ -133,14 +154,18 @@ export function postMessage(em: EntityManager, actor: Actor, input: PostMessageI
 export function markMessage(em: EntityManager, actor: Actor, input: { messageId: string; state: string }) {
   return auditedCommand(em, actor, 'message.mark', async (tx, audit) => {
     const state = requireOneOf('state', ['READ', 'ANSWERED'] as const, input.state);
-    const message = isUuid(input.messageId) ? await tx.findOne(Message, { id: input.messageId }) : null;
-    if (!message) throw new AccessDenied('messageId');
-    const conversation = await tx.findOneOrFail(Conversation, { id: message.conversationId });
-    const client = await loadClient(tx, conversation.clientId);
-    audit.clientId = client.id;
-    const standing = await standingOf(tx, actor.personId, client.id);
-    const staff = standing.staff || standing.coordinator ? await staffOf(tx, actor.personId) : null;
+    // Plain rows, no entities, until the caller is allowed: an unknown id and a message the caller
+    // may not mark run the same two statements (issue 9, item 20).
+    const [target] = await tx.execute<{ client_id: string }[]>(
+      'SELECT c.client_id FROM message m JOIN conversation c ON c.id = m.conversation_id WHERE m.id = ?',
+      [lookupId(input.messageId)],
+    );
+    audit.clientId = target?.client_id ?? null;
+    const standing = await standingOf(tx, actor.personId, target?.client_id ?? NO_ROW_ID);
+    if (!target || !(standing.staff || standing.coordinator)) throw new AccessDenied('messageId');
+    const staff = await staffOf(tx, actor.personId);
     if (!staff) throw new AccessDenied('messageId');
+    const message = await tx.findOneOrFail(Message, { id: input.messageId });
     if (message.state === null)
       throw invalid('messageId', 'staff_message', 'messageId: staff replies have no handling state');
     message.state = state;

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { CONSENT_SCOPES, type ConsentScope } from '@spindeln/consent-scopes';
 import { parsePersonnummer } from '@spindeln/personnummer';
 import { AccessDenied, invalid, ruleViolation } from '../../shared/errors';
+import { lookupId } from '../../shared/lookup-id';
 import { isUuid, optionalText, requireOneOf, requireText } from '../../shared/validate';
 import type { Actor } from '../access/actor';
 import { loadClient, requireCoordinatorForClient } from '../access/standing';
@@ -142,9 +143,16 @@ export function grantConsent(em: EntityManager, actor: Actor, input: GrantConsen
 /** The relative accepts the processing of their own personal data. */
 export function acceptConsent(em: EntityManager, actor: Actor, input: { consentId: string }) {
   return auditedCommand(em, actor, 'consent.accept', async (tx, audit) => {
-    const { consent, link, client } = await loadCurrentConsent(tx, input.consentId);
-    audit.clientId = client.id;
-    if (link.personId !== actor.personId || consent.endedAt) throw new AccessDenied('consentId');
+    // A plain row, no entities, until the caller is allowed: an unknown id and another person's
+    // consent run the same one statement (issue 9, item 20).
+    const [target] = await tx.execute<{ client_id: string; person_id: string; ended: boolean }[]>(
+      `SELECT l.client_id, l.person_id, c.ended_at IS NOT NULL AS ended
+         FROM consent c JOIN relative_link l ON l.id = c.relative_link_id WHERE c.id = ?`,
+      [lookupId(input.consentId)],
+    );
+    audit.clientId = target?.client_id ?? null;
+    if (!target || target.person_id !== actor.personId || target.ended) throw new AccessDenied('consentId');
+    const consent = await tx.findOneOrFail(Consent, { id: input.consentId });
     if (!consent.relativeAcceptedAt) consent.relativeAcceptedAt = new Date();
     return consent;
   });
