@@ -124,7 +124,9 @@ describe('changing a consent', () => {
       { input: { consentId: (await current(maria)).id, scopes: ['VIEW_CONTACT'], expiresAt: soon } },
       elsa,
     );
-    await db.sql(`UPDATE consent SET relative_accepted_at = now() WHERE ended_at IS NULL AND relative_accepted_at IS NULL`);
+    await db.sql(
+      `UPDATE consent SET relative_accepted_at = now() WHERE ended_at IS NULL AND relative_accepted_at IS NULL`,
+    );
     await api.gql(CHANGE, { input: { consentId: (await current(maria)).id, scopes: ['VIEW_CONTACT'] } }, elsa);
     expect(await current(maria)).toMatchObject({ accepted: false });
     // The client's own change has no capacity note: that is the coordinator's record.

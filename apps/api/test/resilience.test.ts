@@ -82,13 +82,15 @@ describe('sends through PostgreSQL and API faults', () => {
       startEmbeddedPostgres({ dataDir, port: pgPort, persistent: true, settings: { fsync: 'off' } });
     server = await startPostgres();
     await server.createDatabase('resilience');
-    const url = server.url('resilience');
+    const url = server.url('resilience', 'api');
     const postmaster = () => Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
 
     const env = {
       PATH: process.env.PATH,
       NODE_ENV: 'development',
+      // The API as its own role, migrating at start as the owner: as deployed.
       DATABASE_URL: url,
+      MIGRATION_DATABASE_URL: server.url('resilience', 'owner'),
       API_PORT: String(apiPort),
       DATA_DIR: root,
       SEED_DEMO_WHEN_EMPTY: 'true',
