@@ -1,0 +1,69 @@
+/**
+ * How the API's answers become words: the one place that maps schema values to text. The API may
+ * hide names (another relative, a protected identity): a missing name is shown neutrally.
+ */
+import type { ContactNowFieldsFragment, StaffTitle } from '../graphql/generated/graphql';
+import { formatDay, hasKey, type Lang, type Translate } from './i18n';
+
+export interface Named {
+  givenName?: string | null;
+  familyName?: string | null;
+}
+
+export function fullName(p: Named | null | undefined, t: Translate): string {
+  const name = [p?.givenName, p?.familyName].filter(Boolean).join(' ');
+  return name || t('consents.someone');
+}
+
+export function firstName(p: Named | null | undefined, t: Translate): string {
+  return p?.givenName || fullName(p, t);
+}
+
+export function titleLabel(title: StaffTitle | null | undefined, t: Translate): string {
+  const key = `title.${title ?? 'OTHER'}`;
+  return hasKey(key) ? t(key as 'title.OTHER') : t('title.OTHER');
+}
+
+/** A phone number as a tel: link target (digits and a leading +). */
+export function telHref(number: string): string {
+  return `tel:${number.replace(/[^\d+]/g, '')}`;
+}
+
+/** "Anna är ledig till och med 28 november. Ring Karim." and the other reasons. */
+export function contactNowSentence(
+  now: ContactNowFieldsFragment,
+  primary: Named | null | undefined,
+  t: Translate,
+  lang: Lang,
+): string {
+  const contact = firstName(now.contact, t);
+  const team = now.teamName ?? t('phone.TEAM');
+  switch (now.reason) {
+    case 'PRIMARY_AVAILABLE':
+      return t('contact.reason.PRIMARY_AVAILABLE', contact);
+    case 'PRIMARY_ABSENT':
+      return t(
+        'contact.reason.PRIMARY_ABSENT',
+        firstName(primary, t),
+        now.primaryAwayUntil ? formatDay(now.primaryAwayUntil, lang) : null,
+        contact,
+      );
+    case 'NO_PRIMARY':
+      return t('contact.reason.NO_PRIMARY', contact);
+    case 'CONTACTS_ABSENT':
+      return t('contact.reason.CONTACTS_ABSENT', team);
+    default:
+      return t('contact.reason.NO_CONTACT_APPOINTED', team);
+  }
+}
+
+/** Whom to call: the person's mobile, or the team's phone. */
+export function callTarget(now: ContactNowFieldsFragment, t: Translate): { label: string; number: string | null } {
+  if (now.contact) return { label: t('contact.callName', fullName(now.contact, t)), number: now.contact.workMobile };
+  return { label: t('contact.callTeam', now.teamName ?? t('phone.TEAM')), number: now.teamPhone };
+}
+
+export function weekdayLabel(weekday: number, t: Translate): string {
+  const key = `weekday.${weekday}`;
+  return hasKey(key) ? t(key as 'weekday.1') : String(weekday);
+}
