@@ -5,8 +5,8 @@ export default defineConfig({
   resolve: { alias: oneGraphqlRealm },
   test: {
     include: ['test/**/*.test.ts'],
-    globalSetup: ['../apps/api/test/support/global-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    globalSetup: ['../apps/api/test/support/global-setup.ts', './support/build-portal.ts'],
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
   },
 });

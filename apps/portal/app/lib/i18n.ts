@@ -146,7 +146,8 @@ const sv = {
 
   'inbox.title': 'Inkorg',
   'inbox.heading': 'Inkorg',
-  'inbox.intro': 'Obesvarade meddelanden står först. Ett meddelande är försenat när det har väntat mer än en arbetsdag.',
+  'inbox.intro':
+    'Försenade samtal står först, sedan obesvarade med det senaste meddelandet först. Ett meddelande är försenat när det har väntat mer än en arbetsdag (helgdagar räknas inte).',
   'inbox.empty': 'Inga meddelanden väntar.',
   'inbox.unanswered': (n: number) => (n === 1 ? '1 obesvarat' : `${n} obesvarade`),
   'inbox.waited': (age: string) => `Har väntat ${age}`,
@@ -181,6 +182,8 @@ const sv = {
   'consents.added': 'Personen är tillagd. Välj nu vad personen får se.',
   'consents.scopes': 'Vad får personen se och göra?',
   'consents.twoConsents': 'Två samtycken behövs',
+  'consents.secrecyLegend': 'Samtycke 1 av 2: sekretess',
+  'consents.processingLegend': 'Samtycke 2 av 2: personuppgifter',
   'consents.secrecy': 'Jag vill att personalen får berätta om min hemtjänst för den här personen.',
   'consents.secrecyHint':
     'Det som står om dig i hemtjänsten är hemligt (sekretess). Med det här samtycket tar du bort sekretessen mot just den här personen, för det du väljer.',
@@ -233,6 +236,7 @@ const sv = {
   'coord.heading': 'Samordning',
   'coord.intro': 'Utse fast omsorgskontakt och ersättare, registrera frånvaro och erbjudanden.',
   'coord.clients': 'Omsorgstagare i enheten',
+  'coord.client': 'Omsorgstagare',
   'coord.manage': (name: string) => `Hantera ${name}`,
   'coord.log': 'Enhetens logg',
   'coord.absences': 'Registrera frånvaro',
@@ -453,7 +457,8 @@ const en: Catalogue = {
 
   'inbox.title': 'Inbox',
   'inbox.heading': 'Inbox',
-  'inbox.intro': 'Unanswered messages come first. A message is overdue when it has waited more than one working day.',
+  'inbox.intro':
+    'Overdue conversations come first, then unanswered ones with the latest message first. A message is overdue when it has waited more than one working day (public holidays do not count).',
   'inbox.empty': 'No messages are waiting.',
   'inbox.unanswered': (n) => (n === 1 ? '1 unanswered' : `${n} unanswered`),
   'inbox.waited': (age) => `Waited ${age}`,
@@ -487,6 +492,8 @@ const en: Catalogue = {
   'consents.added': 'The person has been added. Now choose what they may see.',
   'consents.scopes': 'What may the person see and do?',
   'consents.twoConsents': 'Two consents are needed',
+  'consents.secrecyLegend': 'Consent 1 of 2: confidentiality',
+  'consents.processingLegend': 'Consent 2 of 2: personal data',
   'consents.secrecy': 'I want the staff to be allowed to tell this person about my home care.',
   'consents.secrecyHint':
     'What is recorded about you in home care is secret (confidentiality). With this consent you lift the secrecy towards this person only, for what you choose.',
@@ -539,6 +546,7 @@ const en: Catalogue = {
   'coord.heading': 'Coordination',
   'coord.intro': 'Appoint the fixed care contact and the deputy, record absences and offers.',
   'coord.clients': 'Clients in the unit',
+  'coord.client': 'Client',
   'coord.manage': (name) => `Manage ${name}`,
   'coord.log': 'The unit’s log',
   'coord.absences': 'Record an absence',

@@ -67,3 +67,20 @@ export function weekdayLabel(weekday: number, t: Translate): string {
   const key = `weekday.${weekday}`;
   return hasKey(key) ? t(key as 'weekday.1') : String(weekday);
 }
+
+export interface ApiUserError {
+  code: string;
+  field?: string | null;
+  rule: string;
+  message: string;
+}
+
+/** Fields the API names that the portal's forms call differently. */
+const FIELD_ALIASES: Record<string, string> = { period: 'firstDay', consents: 'secrecyWaiver' };
+
+/** An API refusal as a form error: the field to link to and the rule in plain words. */
+export function formErrorFromApi(error: ApiUserError, t: Translate, fallbackField: string) {
+  const key = `form.rule.${error.rule}`;
+  const field = error.field ? (FIELD_ALIASES[error.field] ?? error.field) : fallbackField;
+  return { field, message: hasKey(key) ? t(key as 'form.rule.unknown') : t('form.rule.unknown') };
+}

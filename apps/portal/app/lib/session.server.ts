@@ -15,6 +15,8 @@ export interface SessionData {
   /** For the menu only; every permission is the API's to decide. */
   isStaff: boolean;
   isCoordinator: boolean;
+  /** When the person last opened each conversation (client id → ISO time), for unread marks. */
+  seen?: Record<string, string>;
 }
 
 export type PortalSession = Session<SessionData>;
