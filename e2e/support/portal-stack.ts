@@ -52,6 +52,8 @@ export interface PortalStack {
   /** A token for the API, as the portal would sign it (for setting up and checking state). */
   apiAs: (persona: PersonaKey, query: string, variables?: Record<string, unknown>) => Promise<Record<string, unknown>>;
   portalLog: () => string;
+  /** SQL on the portal's own database (its session table). */
+  portalSql: (query: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
   stop(): Promise<void>;
 }
 
@@ -137,6 +139,16 @@ export async function startPortalStack(options: { env?: Record<string, string> }
     output += c;
   });
   const portalLog = () => output;
+  const portalDbUrl = adminUrl.replace(/\/postgres$/, `/${portalDb}`);
+  const portalSql: PortalStack['portalSql'] = async (query, params = []) => {
+    const c = new pg.Client({ connectionString: portalDbUrl });
+    await c.connect();
+    try {
+      return (await c.query(query, params)).rows;
+    } finally {
+      await c.end();
+    }
+  };
   await waitFor(`${url}/healthz`, child, portalLog);
 
   const apiAs: PortalStack['apiAs'] = async (persona, query, variables) => {
@@ -171,6 +183,7 @@ export async function startPortalStack(options: { env?: Record<string, string> }
     clientId: (p) => ids[p]!,
     apiAs,
     portalLog,
+    portalSql,
     stop: async () => {
       await browser.close().catch(() => undefined);
       child.kill('SIGTERM');

@@ -175,7 +175,7 @@ describe('portal journeys in Chromium', () => {
     await inspect(lena.page, 'coordinator');
     await lena.page.getByRole('link', { name: /Elsa Andersson/ }).click();
     await inspect(lena.page, 'coordinator-client');
-    await lena.page.getByLabel('Fast omsorgskontakt').check();
+    await lena.page.locator('#role').check();
     await lena.page.selectOption('#staffId', { label: 'Peter Johansson, vårdbiträde' });
     await lena.page.fill('#reason', 'Anna byter arbetslag');
     await lena.page.getByRole('button', { name: 'Spara', exact: true }).click();

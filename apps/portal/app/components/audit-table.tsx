@@ -1,5 +1,6 @@
 import type { AuditOutcome } from '../graphql/generated/graphql';
 import { formatDateTime } from '../lib/i18n';
+import { auditActionLabel } from '../lib/present';
 import { useRoot, useT } from '../lib/use-root';
 
 export interface AuditRow {
@@ -35,7 +36,7 @@ export function AuditTable({ rows, caption }: { rows: AuditRow[]; caption: strin
                 {r.actorIsStaff ? ` (${t('consents.logStaff')})` : ''}
               </td>
               <td>
-                {r.action.includes('read') ? t('audit.read') : t('audit.change')} <code>{r.action}</code>
+                {auditActionLabel(r.action, t)}
                 {r.outcome === 'DENIED' ? (
                   <>
                     {' '}

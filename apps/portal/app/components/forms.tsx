@@ -32,7 +32,19 @@ export function ErrorSummary({ errors }: { errors: FieldError[] | undefined }) {
       <ul>
         {errors.map((e) => (
           <li key={`${e.field}-${e.message}`}>
-            <a href={`#${e.field}`}>{e.message}</a>
+            <a
+              href={`#${e.field}`}
+              onClick={(event) => {
+                // The link moves focus to the field itself, not only the view (selects and radios too).
+                const field = document.getElementById(e.field);
+                if (!field) return;
+                event.preventDefault();
+                field.scrollIntoView({ block: 'center' });
+                field.focus();
+              }}
+            >
+              {e.message}
+            </a>
           </li>
         ))}
       </ul>

@@ -84,3 +84,10 @@ export function formErrorFromApi(error: ApiUserError, t: Translate, fallbackFiel
   const field = error.field ? (FIELD_ALIASES[error.field] ?? error.field) : fallbackField;
   return { field, message: hasKey(key) ? t(key as 'form.rule.unknown') : t('form.rule.unknown') };
 }
+
+/** An audit action in words; an action the catalogue does not know yet still says read or changed. */
+export function auditActionLabel(action: string, t: Translate): string {
+  const key = `audit.action.${action}`;
+  if (hasKey(key)) return t(key as 'audit.read');
+  return action.startsWith('read.') ? t('audit.read') : t('audit.change');
+}

@@ -61,7 +61,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     input: { clientId, body, idempotencyKey, private: isPrivate || null, inReplyTo },
   });
   const error = sent.data.sendMessage.error;
-  if (error) {
+  // Two posts of one form at the same moment: the other one stored it (the key is unique per author).
+  const alreadyStored = error?.rule === 'message_idempotency_key_unique';
+  if (error && !alreadyStored) {
     return fail(
       error.code === 'RATE_LIMITED'
         ? t('messages.error.rate')
