@@ -2,9 +2,10 @@
  * The portal's HTTP server: Express 4 with security headers on every response, the Remix app
  * (Vite middleware in development, the built app otherwise) and the portal's tables made at start.
  */
+
+import path from 'node:path';
 import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
-import path from 'node:path';
 import express from 'express';
 import { ensurePortalSchema } from './app/lib/db.server';
 import { PortalConfigError, parseEnv } from './app/lib/env.server';

@@ -22,7 +22,9 @@ export default function setup() {
   const sources = Math.max(
     newest(path.join(portal, 'app')),
     statSync(path.join(portal, 'vite.config.ts')).mtimeMs,
-    ...['bankid', 'api-token', 'consent-scopes', 'personnummer'].map((p) => newest(path.join(root, 'packages', p, 'src'))),
+    ...['bankid', 'api-token', 'consent-scopes', 'personnummer'].map((p) =>
+      newest(path.join(root, 'packages', p, 'src')),
+    ),
   );
   if (existsSync(built) && statSync(built).mtimeMs > sources) return;
   const result = spawnSync('npm', ['run', 'build', '-w', '@spindeln/portal'], { cwd: root, stdio: 'inherit' });

@@ -80,7 +80,9 @@ describe('the portal by keyboard alone, without JavaScript, and under axe in bot
     await expect.poll(() => anna.page.textContent('[role=status]')).toContain('Ditt svar är skickat');
 
     await maria.page.reload();
-    expect(await maria.page.locator('.message--staff').first().textContent()).toContain('Jag ringer dig i eftermiddag.');
+    expect(await maria.page.locator('.message--staff').first().textContent()).toContain(
+      'Jag ringer dig i eftermiddag.',
+    );
     await maria.context.close();
     await anna.context.close();
   });
@@ -152,7 +154,10 @@ describe('the portal by keyboard alone, without JavaScript, and under axe in bot
   it('every page passes axe (WCAG 2.2 A and AA) in Swedish and English at 1280 and 320 px', async () => {
     const elsaId = stack.clientId('elsa');
     const gunnarId = stack.clientId('gunnar');
-    const visits: { persona: PersonaKey | null; pages: { name: string; path: string; then?: (p: Page) => Promise<void> }[] }[] = [
+    const visits: {
+      persona: PersonaKey | null;
+      pages: { name: string; path: string; act?: (p: Page) => Promise<void> }[];
+    }[] = [
       { persona: null, pages: [{ name: 'start', path: '/' }] },
       {
         persona: 'maria',
@@ -163,7 +168,7 @@ describe('the portal by keyboard alone, without JavaScript, and under axe in bot
           {
             name: 'messages-error',
             path: `/klient/${elsaId}/meddelanden`,
-            then: (p) => p.locator('form.message-form button[type=submit]').click(),
+            act: (p) => p.locator('form.message-form button[type=submit]').click(),
           },
           { name: 'session', path: '/session' },
           { name: 'not-found', path: '/klient/00000000-0000-4000-8000-000000000000' },
@@ -179,12 +184,12 @@ describe('the portal by keyboard alone, without JavaScript, and under axe in bot
           {
             name: 'consents-give',
             path: `/klient/${elsaId}/samtycken`,
-            then: (p) => p.locator('a[href*="?ge="]').first().click(),
+            act: (p) => p.locator('a[href*="?ge="]').first().click(),
           },
           {
             name: 'consents-add-error',
             path: `/klient/${elsaId}/samtycken`,
-            then: (p) => p.locator('form[aria-labelledby=add-heading] button[type=submit]').click(),
+            act: (p) => p.locator('form[aria-labelledby=add-heading] button[type=submit]').click(),
           },
         ],
       },
@@ -203,7 +208,7 @@ describe('the portal by keyboard alone, without JavaScript, and under axe in bot
           {
             name: 'coordinator-error',
             path: `/samordning/${elsaId}`,
-            then: (p) => p.locator('form[aria-labelledby=appoint-heading] button[type=submit]').click(),
+            act: (p) => p.locator('form[aria-labelledby=appoint-heading] button[type=submit]').click(),
           },
           { name: 'absence', path: '/samordning/franvaro' },
           { name: 'unit-log', path: '/samordning/logg' },
@@ -220,8 +225,8 @@ describe('the portal by keyboard alone, without JavaScript, and under axe in bot
           await page.setViewportSize({ width, height: 900 });
           for (const p of visit.pages) {
             await page.goto(`${stack.url}${p.path}`);
-            if (p.then) {
-              await p.then(page);
+            if (p.act) {
+              await p.act(page);
               await page.waitForLoadState();
             }
             expect(await page.getAttribute('html', 'lang')).toBe(lang);
@@ -243,7 +248,14 @@ describe('the portal by keyboard alone, without JavaScript, and under axe in bot
     if (!process.env.UPDATE_DOC_SCREENSHOTS) return;
     const docs = path.join(REPO_ROOT, 'docs/screenshots');
     mkdirSync(docs, { recursive: true });
-    for (const shot of ['overview-sv-1280', 'client-absent-sv-1280', 'client-no-phones-sv-320', 'inbox-sv-1280', 'coordinator-error-sv-1280', 'consents-sv-320']) {
+    for (const shot of [
+      'overview-sv-1280',
+      'client-absent-sv-1280',
+      'client-no-phones-sv-320',
+      'inbox-sv-1280',
+      'coordinator-error-sv-1280',
+      'consents-sv-320',
+    ]) {
       copyFileSync(path.join(SCREENSHOTS, `${shot}.png`), path.join(docs, `${shot}.png`));
     }
   });

@@ -13,9 +13,13 @@ describe('portal journeys in Chromium', () => {
   });
 
   const conversationCount = async (body: string) => {
-    const data = (await stack.apiAs('anna', 'query($id: ID!) { client(id: $id) { conversation(first: 100) { edges { node { body } } } } }', {
-      id: stack.clientId('elsa'),
-    })) as { client: { conversation: { edges: { node: { body: string } }[] } } };
+    const data = (await stack.apiAs(
+      'anna',
+      'query($id: ID!) { client(id: $id) { conversation(first: 100) { edges { node { body } } } } }',
+      {
+        id: stack.clientId('elsa'),
+      },
+    )) as { client: { conversation: { edges: { node: { body: string } }[] } } };
     return data.client.conversation.edges.filter((e) => e.node.body === body).length;
   };
 
@@ -114,7 +118,9 @@ describe('portal journeys in Chromium', () => {
     expect(await elsa.page.textContent('[role=alert]')).toContain('Vill du ta tillbaka samtycket för Maria Andersson?');
     await inspect(elsa.page, 'consents-revoke-confirm');
     await elsa.page.getByRole('button', { name: 'Ja, ta tillbaka samtycket' }).click();
-    await expect.poll(() => elsa.page.textContent('[role=status]')).toContain('Samtycket för Maria Andersson är borttaget');
+    await expect
+      .poll(() => elsa.page.textContent('[role=status]'))
+      .toContain('Samtycket för Maria Andersson är borttaget');
     expect(await elsa.page.textContent('main')).toContain('Vem har tittat på dina uppgifter?');
 
     await maria.page.reload();

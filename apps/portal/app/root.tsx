@@ -12,14 +12,14 @@ import {
 } from '@remix-run/react';
 import { useContext, useEffect, useRef } from 'react';
 import { UNSAFE_DataRouterStateContext } from 'react-router';
-import { IdleWarning } from './components/idle-warning';
 import { Csrf } from './components/forms';
+import { IdleWarning } from './components/idle-warning';
 import { env } from './lib/env.server';
 import { langOf } from './lib/guard.server';
 import { type Lang, translator } from './lib/i18n';
 import { useNonce } from './lib/nonce';
-import { useT } from './lib/use-root';
 import { getSession } from './lib/session.server';
+import { useT } from './lib/use-root';
 import styles from './styles/portal.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
@@ -41,7 +41,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-
 /** The page title: the leaf route's `pageTitle`, with "Fel: " when its form came back with errors. */
 function usePageTitle(lang: Lang): string {
   const t = translator(lang);
@@ -58,6 +57,7 @@ function usePageTitle(lang: Lang): string {
 function useFocusOnNavigation() {
   const location = useLocation();
   const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each navigation
   useEffect(() => {
     if (first.current) {
       first.current = false;
@@ -98,7 +98,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
               <a href={login ? '/oversikt' : '/'}>{t('site.name')}</a>
               <span className="site-tagline">{t('site.tagline')}</span>
             </p>
-            <a className="lang-switch" href={`/lang?to=${other}&back=${encodeURIComponent(back)}`} lang={other} hrefLang={other}>
+            <a
+              className="lang-switch"
+              href={`/lang?to=${other}&back=${encodeURIComponent(back)}`}
+              lang={other}
+              hrefLang={other}
+            >
               {t('lang.switch')}
             </a>
           </div>

@@ -17,7 +17,8 @@ export function AuditTable({ rows, caption }: { rows: AuditRow[]; caption: strin
   const t = useT();
   const { lang } = useRoot();
   return (
-    <div className="table-wrap">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that may scroll sideways must be reachable by keyboard
+    <section className="table-wrap" tabIndex={0} aria-label={caption}>
       <table className="table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -48,6 +49,6 @@ export function AuditTable({ rows, caption }: { rows: AuditRow[]; caption: strin
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

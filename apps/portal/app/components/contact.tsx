@@ -1,6 +1,14 @@
 import type { ContactNowFieldsFragment, ContactPersonFieldsFragment } from '../graphql/generated/graphql';
 import { formatDay } from '../lib/i18n';
-import { callTarget, contactNowSentence, fullName, type Named, telHref, titleLabel, weekdayLabel } from '../lib/present';
+import {
+  callTarget,
+  contactNowSentence,
+  fullName,
+  type Named,
+  telHref,
+  titleLabel,
+  weekdayLabel,
+} from '../lib/present';
 import { useRoot, useT } from '../lib/use-root';
 
 /** Who to contact now and why, with the number as a big tel: link when it is shared. */

@@ -27,7 +27,14 @@ export function ErrorSummary({ errors }: { errors: FieldError[] | undefined }) {
   }, [errors]);
   if (!errors?.length) return null;
   return (
-    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" data-error-summary>
+    <div
+      className="error-summary"
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby="error-summary-title"
+      data-error-summary
+    >
       <h2 id="error-summary-title">{t('form.errorSummary')}</h2>
       <ul>
         {errors.map((e) => (
@@ -68,7 +75,13 @@ interface BaseProps {
 }
 
 export function TextField(
-  props: BaseProps & { name?: string; defaultValue?: string; autoComplete?: string; inputMode?: 'numeric' | 'text'; width?: 'short' },
+  props: BaseProps & {
+    name?: string;
+    defaultValue?: string;
+    autoComplete?: string;
+    inputMode?: 'numeric' | 'text';
+    width?: 'short';
+  },
 ) {
   const { id, label, hint, error } = props;
   const t = useT();
@@ -190,7 +203,9 @@ export function Choices(
   );
 }
 
-export function Select(props: BaseProps & { name?: string; choices: Choice[]; defaultValue?: string; placeholder: string }) {
+export function Select(
+  props: BaseProps & { name?: string; choices: Choice[]; defaultValue?: string; placeholder: string },
+) {
   const { id, label, hint, error } = props;
   const t = useT();
   return (

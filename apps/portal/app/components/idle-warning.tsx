@@ -11,6 +11,7 @@ export function IdleWarning({ minutes }: { minutes: number }) {
   const t = useT();
   const location = useLocation();
   const [show, setShow] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: every navigation is activity, so the clock restarts
   useEffect(() => {
     setShow(false);
     const timer = setTimeout(() => setShow(true), Math.max(minutes - 3, 1) * 60_000);

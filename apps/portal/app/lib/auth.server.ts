@@ -1,6 +1,6 @@
+import { createCookie } from '@remix-run/node';
 import { createApiTokenIssuer } from '@spindeln/api-token';
 import { BankIdClient, type PendingLogin } from '@spindeln/bankid';
-import { createCookie } from '@remix-run/node';
 import { env } from './env.server';
 
 let bankid: Promise<BankIdClient> | undefined;
@@ -42,9 +42,9 @@ export async function apiToken(login: {
   familyName: string | null;
 }): Promise<string> {
   const e = env();
-  issuer ??= e.signingKey().then((key) =>
-    createApiTokenIssuer({ key, issuer: e.tokenIssuer, audience: e.tokenAudience }),
-  );
+  issuer ??= e
+    .signingKey()
+    .then((key) => createApiTokenIssuer({ key, issuer: e.tokenIssuer, audience: e.tokenAudience }));
   // Today's issuer takes the personnummer only; then: issue(login.personnummer, { givenName, familyName }).
   return (await issuer).issue(login.personnummer);
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type SigningKey, loadOrCreateDevSigningKey } from '@spindeln/api-token';
+import { loadOrCreateDevSigningKey, type SigningKey } from '@spindeln/api-token';
 import { type BankIdConfig, configFromEnv } from '@spindeln/bankid';
 import { z } from 'zod';
 
@@ -45,7 +45,8 @@ const schema = z
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
     const need = (key: keyof typeof env, why: string) => {
-      if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: `required when NODE_ENV=production: ${why}` });
+      if (!env[key])
+        ctx.addIssue({ code: 'custom', path: [key], message: `required when NODE_ENV=production: ${why}` });
     };
     need('PORTAL_DATABASE_URL', 'the portal’s own database');
     need('PORTAL_ORIGIN', 'the public https address');
@@ -97,8 +98,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): PortalEnv {
       BANKID_ISSUER: env.BANKID_ISSUER,
       BANKID_CLIENT_ID: env.BANKID_CLIENT_ID,
       // The simulator's development secret; a real broker's secret or key comes from the environment.
-      BANKID_CLIENT_SECRET:
-        env.BANKID_CLIENT_SECRET ?? (production ? undefined : 'spindeln-portal-development-secret'),
+      BANKID_CLIENT_SECRET: env.BANKID_CLIENT_SECRET ?? (production ? undefined : 'spindeln-portal-development-secret'),
       BANKID_PRIVATE_KEY_JWK: env.BANKID_PRIVATE_KEY_JWK,
       BANKID_REDIRECT_URI: env.BANKID_REDIRECT_URI ?? `${origin}/auth/callback`,
       BANKID_ACR_VALUES: env.BANKID_ACR_VALUES,

@@ -1,5 +1,5 @@
 import { createCookie, redirect } from '@remix-run/node';
-import { type Lang, isLang, translator } from './i18n';
+import { isLang, type Lang, translator } from './i18n';
 import { csrfMatches, getSession, type PortalSession, type SessionData, touchSession } from './session.server';
 
 /** The chosen language: a plain cookie, so the start page can be in English too. */
@@ -45,7 +45,10 @@ export async function requireForm(request: Request): Promise<Login & { form: For
   const login = await requireLogin(request);
   const form = await request.formData();
   if (!csrfMatches(login.csrf, form.get('_csrf'))) {
-    throw new Response(login.t('error.forbidden'), { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    throw new Response(login.t('error.forbidden'), {
+      status: 403,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
   }
   return { ...login, form };
 }

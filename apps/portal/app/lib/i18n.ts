@@ -49,8 +49,7 @@ const sv = {
     `${client} vill att du ska kunna se information om hemtjänsten. Du kan se detta:`,
   'overview.accept': 'Godkänn',
   'overview.accepted': (client: string) => `Du har godkänt. Nu kan du se det ${client} har delat med dig.`,
-  'overview.declineInfo':
-    'Vill du inte? Då behöver du inte göra något. Inget visas för dig förrän du godkänner.',
+  'overview.declineInfo': 'Vill du inte? Då behöver du inte göra något. Inget visas för dig förrän du godkänner.',
   'overview.staffClients': 'Mina omsorgstagare',
   'overview.toInbox': 'Gå till inkorgen',
   'overview.toCoordinator': 'Gå till samordningen',
@@ -60,10 +59,11 @@ const sv = {
   'contact.callTeam': (team: string) => `Ring ${team}`,
   'contact.reason.PRIMARY_AVAILABLE': (name: string) => `${name} är fast omsorgskontakt och arbetar i dag.`,
   'contact.reason.PRIMARY_ABSENT': (primary: string, until: string | null, deputy: string) =>
-    until ? `${primary} är ledig till och med ${until}. Ring ${deputy}.` : `${primary} är ledig tills vidare. Ring ${deputy}.`,
+    until
+      ? `${primary} är ledig till och med ${until}. Ring ${deputy}.`
+      : `${primary} är ledig tills vidare. Ring ${deputy}.`,
   'contact.reason.NO_PRIMARY': (deputy: string) => `Det finns ingen fast omsorgskontakt just nu. Ring ${deputy}.`,
-  'contact.reason.CONTACTS_ABSENT': (team: string) =>
-    `Omsorgskontakten och ersättaren är lediga i dag. Ring ${team}.`,
+  'contact.reason.CONTACTS_ABSENT': (team: string) => `Omsorgskontakten och ersättaren är lediga i dag. Ring ${team}.`,
   'contact.reason.NO_CONTACT_APPOINTED': (team: string) => `Ingen omsorgskontakt är utsedd än. Ring ${team}.`,
   'contact.primary': 'Fast omsorgskontakt',
   'contact.deputy': 'Ersättare',
@@ -378,7 +378,8 @@ const en: Catalogue = {
   'overview.messages': 'Messages',
   'overview.consents': 'Consents and log',
   'overview.pending': 'Consents waiting for you',
-  'overview.pendingText': (client) => `${client} wants you to be able to see information about their home care. You can see:`,
+  'overview.pendingText': (client) =>
+    `${client} wants you to be able to see information about their home care. You can see:`,
   'overview.accept': 'Accept',
   'overview.accepted': (client) => `You have accepted. You can now see what ${client} shared with you.`,
   'overview.declineInfo': 'Do you not want this? Then you need not do anything. Nothing is shown until you accept.',
@@ -391,7 +392,9 @@ const en: Catalogue = {
   'contact.callTeam': (team) => `Call ${team}`,
   'contact.reason.PRIMARY_AVAILABLE': (name) => `${name} is the fixed care contact and is working today.`,
   'contact.reason.PRIMARY_ABSENT': (primary, until, deputy) =>
-    until ? `${primary} is off until ${until}. Call ${deputy}.` : `${primary} is off until further notice. Call ${deputy}.`,
+    until
+      ? `${primary} is off until ${until}. Call ${deputy}.`
+      : `${primary} is off until further notice. Call ${deputy}.`,
   'contact.reason.NO_PRIMARY': (deputy) => `There is no fixed care contact right now. Call ${deputy}.`,
   'contact.reason.CONTACTS_ABSENT': (team) => `The care contact and the deputy are both off today. Call ${team}.`,
   'contact.reason.NO_CONTACT_APPOINTED': (team) => `No care contact has been appointed yet. Call ${team}.`,
@@ -502,7 +505,8 @@ const en: Catalogue = {
   'consents.change': 'Change',
   'consents.save': 'Save the change',
   'consents.revoke': 'Withdraw the consent',
-  'consents.revokeConfirm': (name) => `Do you want to withdraw the consent for ${name}? They will see nothing after that.`,
+  'consents.revokeConfirm': (name) =>
+    `Do you want to withdraw the consent for ${name}? They will see nothing after that.`,
   'consents.revokeYes': 'Yes, withdraw the consent',
   'consents.revokeNo': 'No, cancel',
   'consents.revoked': (name) => `The consent for ${name} has been withdrawn. They no longer see anything.`,
@@ -590,7 +594,8 @@ const en: Catalogue = {
   'coord.absences': 'Record an absence',
   'coord.client.title': (name) => `Coordination – ${name}`,
   'coord.appoint': 'Appoint or replace the care contact',
-  'coord.rule': 'Since 1 July 2023 only an assistant nurse (undersköterska) may be the fixed care contact. The deputy may have another title.',
+  'coord.rule':
+    'Since 1 July 2023 only an assistant nurse (undersköterska) may be the fixed care contact. The deputy may have another title.',
   'coord.role': 'Role',
   'coord.role.PRIMARY': 'Fixed care contact',
   'coord.role.DEPUTY': 'Deputy',

@@ -105,7 +105,8 @@ export async function startSession(request: Request, data: Omit<SessionData, 'cs
   const headers = new Headers();
   if (old.id) await sessions().destroySession(old);
   const session = await sessions().getSession();
-  for (const [k, v] of Object.entries({ ...data, csrf: newCsrfToken() })) session.set(k as keyof SessionData, v as never);
+  for (const [k, v] of Object.entries({ ...data, csrf: newCsrfToken() }))
+    session.set(k as keyof SessionData, v as never);
   headers.append('set-cookie', await sessions().commitSession(session));
   return redirect(to, { headers });
 }

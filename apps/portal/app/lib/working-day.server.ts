@@ -21,7 +21,8 @@ export function isWorkingDay(day: string): boolean {
   const weekday = noon.getUTCDay();
   if (weekday === 0 || weekday === 6) return false;
   const found = holidays.isHoliday(noon);
-  return !(found && found.some((h) => h.type === 'public' || h.type === 'bank'));
+  if (!found) return true;
+  return !found.some((h) => h.type === 'public' || h.type === 'bank');
 }
 
 function nextWorkingDay(day: string): string {

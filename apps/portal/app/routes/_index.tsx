@@ -35,12 +35,14 @@ export default function Start() {
   const t = useT();
   return (
     <>
-      {notice ? failed ? (
-        <div className="warning" role="alert">
-          <p>{notice}</p>
-        </div>
-      ) : (
-        <Notice>{notice}</Notice>
+      {notice ? (
+        failed ? (
+          <div className="warning" role="alert">
+            <p>{notice}</p>
+          </div>
+        ) : (
+          <Notice>{notice}</Notice>
+        )
       ) : null}
       <h1 tabIndex={-1}>{t('start.heading')}</h1>
       <p className="lead">{t('start.intro')}</p>

@@ -1,6 +1,6 @@
-import { BankIdError, type PendingLogin } from '@spindeln/bankid';
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
+import { BankIdError, type PendingLogin } from '@spindeln/bankid';
 import { callApi } from '../../lib/api.server';
 import { bankidClient, pendingLoginCookie } from '../../lib/auth.server';
 import { startSession } from '../../lib/session.server';

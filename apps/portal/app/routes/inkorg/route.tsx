@@ -48,7 +48,10 @@ export default function Inbox() {
         {items.map((item) => {
           const name = fullName(item.client, t);
           return (
-            <li key={item.client?.id ?? item.lastMessageAt} className={`message${item.unanswered ? ' message--unread' : ''}`}>
+            <li
+              key={item.client?.id ?? item.lastMessageAt}
+              className={`message${item.unanswered ? ' message--unread' : ''}`}
+            >
               <h2 className="card__title">
                 <a href={`/klient/${item.client?.id}/meddelanden`}>{name}</a>
               </h2>
@@ -59,7 +62,9 @@ export default function Inbox() {
                 ) : (
                   <span>{t('inbox.answered')}</span>
                 )}
-                {item.unanswered && item.waitingMinutes != null ? ` ${t('inbox.waited', age(item.waitingMinutes, t))}` : ''}
+                {item.unanswered && item.waitingMinutes != null
+                  ? ` ${t('inbox.waited', age(item.waitingMinutes, t))}`
+                  : ''}
                 {item.lastMessageAt ? ` · ${formatDateTime(item.lastMessageAt, lang)}` : ''}
               </p>
               {item.lastMessage ? (

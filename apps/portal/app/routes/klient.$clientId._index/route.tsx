@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { ContactCard, ContactNowBox } from '../../components/contact';
-import { NotShared, NothingToShow } from '../../components/not-shared';
+import { NothingToShow, NotShared } from '../../components/not-shared';
 import { sees } from '../../lib/access';
 import { callApi } from '../../lib/api.server';
 import { requireLogin } from '../../lib/guard.server';
@@ -29,7 +29,12 @@ export default function ClientPage() {
         <strong>{t('footer.emergency')}</strong> {t('contact.replyTime')}
       </p>
       {can.contact && client.contactNow ? (
-        <ContactNowBox now={client.contactNow} primary={client.fixedContact} clientName={name} phonesShared={can.phones} />
+        <ContactNowBox
+          now={client.contactNow}
+          primary={client.fixedContact}
+          clientName={name}
+          phonesShared={can.phones}
+        />
       ) : (
         <NotShared>{t('contact.noContactShared', name)}</NotShared>
       )}

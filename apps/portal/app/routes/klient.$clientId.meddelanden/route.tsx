@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { Choices, Csrf, ErrorSummary, errorFor, type FormFailure, Notice, TextArea } from '../../components/forms';
-import { NotShared, NothingToShow } from '../../components/not-shared';
+import { NothingToShow, NotShared } from '../../components/not-shared';
 import { sees } from '../../lib/access';
 import { callApi } from '../../lib/api.server';
 import { requireForm, requireLogin } from '../../lib/guard.server';
@@ -46,7 +46,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const clientId = params.clientId ?? '';
   const intent = String(form.get('intent') ?? 'send');
   if (intent === 'mark') {
-    await callApi(user, Messages_Mark, { input: { messageId: String(form.get('messageId') ?? ''), state: 'ANSWERED' } });
+    await callApi(user, Messages_Mark, {
+      input: { messageId: String(form.get('messageId') ?? ''), state: 'ANSWERED' },
+    });
     return redirect(`/klient/${clientId}/meddelanden?skickat=klart`);
   }
   const body = String(form.get('body') ?? '');
@@ -84,9 +86,7 @@ export default function Messages() {
   const can = sees(client.myAccess);
   const name = client.givenName ?? fullName(client, t);
   const messages = client.conversation?.edges.map((e) => e.node) ?? [];
-  const replyTo = can.staff
-    ? messages.find((m) => m.authorRole !== 'STAFF' && m.state !== 'ANSWERED')?.id
-    : undefined;
+  const replyTo = can.staff ? messages.find((m) => m.authorRole !== 'STAFF' && m.state !== 'ANSWERED')?.id : undefined;
   const values = failure?.values;
   return (
     <>

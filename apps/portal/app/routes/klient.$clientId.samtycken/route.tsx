@@ -1,10 +1,20 @@
-import { CONSENT_SCOPES } from '@spindeln/consent-scopes';
-import { parsePersonnummer } from '@spindeln/personnummer';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
+import { CONSENT_SCOPES } from '@spindeln/consent-scopes';
+import { parsePersonnummer } from '@spindeln/personnummer';
 import { AuditTable } from '../../components/audit-table';
-import { Choices, Csrf, ErrorSummary, errorFor, type FieldError, type FormFailure, Notice, Select, TextField } from '../../components/forms';
+import {
+  Choices,
+  Csrf,
+  ErrorSummary,
+  errorFor,
+  type FieldError,
+  type FormFailure,
+  Notice,
+  Select,
+  TextField,
+} from '../../components/forms';
 import { NothingToShow } from '../../components/not-shared';
 import type { ConsentScope, Relationship } from '../../graphql/generated/graphql';
 import { callApi } from '../../lib/api.server';
@@ -12,7 +22,13 @@ import { requireForm, requireLogin } from '../../lib/guard.server';
 import { formatDateTime, type Translate } from '../../lib/i18n';
 import { formErrorFromApi, fullName } from '../../lib/present';
 import { useRoot, useT } from '../../lib/use-root';
-import { Consents_AddRelative, Consents_Change, Consents_Client, Consents_Grant, Consents_Revoke } from './operations.server';
+import {
+  Consents_AddRelative,
+  Consents_Change,
+  Consents_Client,
+  Consents_Grant,
+  Consents_Revoke,
+} from './operations.server';
 
 const RELATIONSHIPS: Relationship[] = ['CHILD', 'PARTNER', 'OTHER_RELATIVE', 'FRIEND', 'GOD_MAN', 'FORVALTARE'];
 
@@ -25,14 +41,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pageTitle: client ? t('consents.title', fullName(client, t)) : t('client.notFound'),
     client,
     /** Which sub-form is open: plain links, so it all works without JavaScript. */
-    open: { give: url.searchParams.get('ge'), change: url.searchParams.get('andra'), revoke: url.searchParams.get('aterkalla') },
+    open: {
+      give: url.searchParams.get('ge'),
+      change: url.searchParams.get('andra'),
+      revoke: url.searchParams.get('aterkalla'),
+    },
     done: url.searchParams.get('klart'),
     doneName: url.searchParams.get('namn'),
   };
 }
 
 function scopesFrom(form: FormData): ConsentScope[] {
-  return form.getAll('scopes').filter((s): s is ConsentScope => (CONSENT_SCOPES as readonly string[]).includes(String(s))) as ConsentScope[];
+  return form
+    .getAll('scopes')
+    .filter((s): s is ConsentScope => (CONSENT_SCOPES as readonly string[]).includes(String(s))) as ConsentScope[];
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -46,31 +68,57 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === 'revoke') {
     const { data } = await callApi(user, Consents_Revoke, { consentId: text('consentId') });
-    if (data.revokeConsent.error) return { errors: [formErrorFromApi(data.revokeConsent.error, t, 'revoke')], values: { intent } } satisfies FormFailure;
+    if (data.revokeConsent.error)
+      return {
+        errors: [formErrorFromApi(data.revokeConsent.error, t, 'revoke')],
+        values: { intent },
+      } satisfies FormFailure;
     return done('aterkallat');
   }
   if (intent === 'add') {
-    const values = { intent, givenName: text('givenName'), familyName: text('familyName'), personnummer: text('personnummer'), relationship: text('relationship') };
+    const values = {
+      intent,
+      givenName: text('givenName'),
+      familyName: text('familyName'),
+      personnummer: text('personnummer'),
+      relationship: text('relationship'),
+    };
     const errors: FieldError[] = [];
     if (!values.givenName) errors.push({ field: 'givenName', message: t('consents.error.givenName') });
     if (!values.familyName) errors.push({ field: 'familyName', message: t('consents.error.familyName') });
     const pnr = parsePersonnummer(values.personnummer);
     if (!pnr.ok) errors.push({ field: 'personnummer', message: t('consents.error.personnummer') });
-    if (!RELATIONSHIPS.includes(values.relationship as Relationship)) errors.push({ field: 'relationship', message: t('consents.error.relationship') });
+    if (!RELATIONSHIPS.includes(values.relationship as Relationship))
+      errors.push({ field: 'relationship', message: t('consents.error.relationship') });
     if (errors.length || !pnr.ok) return { errors, values } satisfies FormFailure;
     const { data } = await callApi(user, Consents_AddRelative, {
-      input: { clientId, givenName: values.givenName, familyName: values.familyName, personnummer: pnr.value, relationship: values.relationship as Relationship },
+      input: {
+        clientId,
+        givenName: values.givenName,
+        familyName: values.familyName,
+        personnummer: pnr.value,
+        relationship: values.relationship as Relationship,
+      },
     });
     const error = data.addRelative.error;
     if (error) {
-      const e = error.code === 'CONFLICT' ? { field: 'personnummer', message: t('consents.error.exists') } : formErrorFromApi(error, t, 'personnummer');
+      const e =
+        error.code === 'CONFLICT'
+          ? { field: 'personnummer', message: t('consents.error.exists') }
+          : formErrorFromApi(error, t, 'personnummer');
       return { errors: [e], values } satisfies FormFailure;
     }
     return redirect(`${base}?ge=${data.addRelative.relativeId}#samtycke-${data.addRelative.relativeId}`);
   }
   // give or change: scopes, and for a new consent both SKR consents.
   const scopes = scopesFrom(form);
-  const values = { intent, target: text('target'), scopes, secrecyWaiver: form.getAll('secrecyWaiver').map(String), dataProcessing: form.getAll('dataProcessing').map(String) };
+  const values = {
+    intent,
+    target: text('target'),
+    scopes,
+    secrecyWaiver: form.getAll('secrecyWaiver').map(String),
+    dataProcessing: form.getAll('dataProcessing').map(String),
+  };
   const errors: FieldError[] = [];
   if (!scopes.length) errors.push({ field: 'scopes', message: t('consents.error.scopes') });
   if (intent === 'give') {
@@ -80,13 +128,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (errors.length) return { errors, values } satisfies FormFailure;
   if (intent === 'change') {
     const { data } = await callApi(user, Consents_Change, { input: { consentId: values.target, scopes } });
-    if (data.changeConsent.error) return { errors: [formErrorFromApi(data.changeConsent.error, t, 'scopes')], values } satisfies FormFailure;
+    if (data.changeConsent.error)
+      return { errors: [formErrorFromApi(data.changeConsent.error, t, 'scopes')], values } satisfies FormFailure;
     return done('andrat');
   }
   const { data } = await callApi(user, Consents_Grant, {
     input: { relativeId: values.target, scopes, secrecyWaiver: true, dataProcessing: true },
   });
-  if (data.grantConsent.error) return { errors: [formErrorFromApi(data.grantConsent.error, t, 'scopes')], values } satisfies FormFailure;
+  if (data.grantConsent.error)
+    return { errors: [formErrorFromApi(data.grantConsent.error, t, 'scopes')], values } satisfies FormFailure;
   return done('givet');
 }
 
@@ -174,7 +224,9 @@ export default function Consents() {
             <li key={r.id} className="card" id={`samtycke-${r.id}`}>
               <h3 className="card__title">
                 {name}
-                {r.relationship ? <span className="phone-list__name">{t(`relationship.${r.relationship}`)}</span> : null}
+                {r.relationship ? (
+                  <span className="phone-list__name">{t(`relationship.${r.relationship}`)}</span>
+                ) : null}
               </h3>
               {c ? (
                 <>
@@ -201,8 +253,16 @@ export default function Consents() {
                         </a>
                       </form>
                     </div>
-                  ) : open.change === c.id || (failure?.values.intent === 'change' && failure.values.target === c.id) ? (
-                    <ScopeForm intent="change" target={c.id} name={name} checked={c.scopes ?? []} failure={failure} t={t} />
+                  ) : open.change === c.id ||
+                    (failure?.values.intent === 'change' && failure.values.target === c.id) ? (
+                    <ScopeForm
+                      intent="change"
+                      target={c.id}
+                      name={name}
+                      checked={c.scopes ?? []}
+                      failure={failure}
+                      t={t}
+                    />
                   ) : (
                     <p className="actions">
                       <a className="button button--secondary" href={`${base}?andra=${c.id}#samtycke-${r.id}`}>
@@ -238,9 +298,29 @@ export default function Consents() {
       <form method="post" noValidate aria-labelledby="add-heading">
         <Csrf />
         <input type="hidden" name="intent" value="add" />
-        <TextField id="givenName" label={t('consents.givenName')} autoComplete="off" defaultValue={addValues.givenName} error={errorFor(addErrors, 'givenName')} />
-        <TextField id="familyName" label={t('consents.familyName')} autoComplete="off" defaultValue={addValues.familyName} error={errorFor(addErrors, 'familyName')} />
-        <TextField id="personnummer" label={t('consents.personnummer')} hint={t('consents.personnummerHint')} inputMode="numeric" width="short" defaultValue={addValues.personnummer} error={errorFor(addErrors, 'personnummer')} />
+        <TextField
+          id="givenName"
+          label={t('consents.givenName')}
+          autoComplete="off"
+          defaultValue={addValues.givenName}
+          error={errorFor(addErrors, 'givenName')}
+        />
+        <TextField
+          id="familyName"
+          label={t('consents.familyName')}
+          autoComplete="off"
+          defaultValue={addValues.familyName}
+          error={errorFor(addErrors, 'familyName')}
+        />
+        <TextField
+          id="personnummer"
+          label={t('consents.personnummer')}
+          hint={t('consents.personnummerHint')}
+          inputMode="numeric"
+          width="short"
+          defaultValue={addValues.personnummer}
+          error={errorFor(addErrors, 'personnummer')}
+        />
         <Select
           id="relationship"
           label={t('consents.relationship')}
@@ -259,7 +339,11 @@ export default function Consents() {
         <ul>
           {client.consentHistory.map((h) => (
             <li key={h.id}>
-              {t('consents.historyGranted', h.relativeName ?? t('consents.someone'), h.grantedAt ? formatDateTime(h.grantedAt, lang) : '')}
+              {t(
+                'consents.historyGranted',
+                h.relativeName ?? t('consents.someone'),
+                h.grantedAt ? formatDateTime(h.grantedAt, lang) : '',
+              )}
               {h.endedAt ? `, ${t('consents.historyEnded', formatDateTime(h.endedAt, lang))}` : ''}
               {h.scopes?.length ? `: ${h.scopes.map((s) => t(`scope.${s}`).toLowerCase()).join(', ')}` : ''}
             </li>

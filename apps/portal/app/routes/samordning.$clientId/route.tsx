@@ -21,7 +21,11 @@ import { requireForm, requireLogin } from '../../lib/guard.server';
 import { formatDateTime } from '../../lib/i18n';
 import { formErrorFromApi, fullName, titleLabel } from '../../lib/present';
 import { useRoot, useT } from '../../lib/use-root';
-import { CoordinatorClient_Appoint, CoordinatorClient_Details, CoordinatorClient_RecordOffer } from './operations.server';
+import {
+  CoordinatorClient_Appoint,
+  CoordinatorClient_Details,
+  CoordinatorClient_RecordOffer,
+} from './operations.server';
 
 const ROLES: ContactRole[] = ['PRIMARY', 'DEPUTY'];
 const OFFER_STATUSES: OfferStatus[] = ['OFFERED', 'ACCEPTED', 'DECLINED', 'EXEMPT'];
@@ -54,7 +58,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'offer') {
     const values = { intent, status: text('status'), reason: text('reason'), clientView: text('clientView') };
     const errors: FieldError[] = [];
-    if (!OFFER_STATUSES.includes(values.status as OfferStatus)) errors.push({ field: 'status', message: t('coord.error.status') });
+    if (!OFFER_STATUSES.includes(values.status as OfferStatus))
+      errors.push({ field: 'status', message: t('coord.error.status') });
     if (errors.length) return { errors, values } satisfies FormFailure;
     const { data } = await callApi(user, CoordinatorClient_RecordOffer, {
       input: {
@@ -67,15 +72,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const error = data.recordOffer.error;
     if (error) {
       const e = formErrorFromApi(error, t, 'status');
-      return { errors: [{ ...e, field: e.field === 'reason' ? 'reason-offer' : e.field }], values } satisfies FormFailure;
+      return {
+        errors: [{ ...e, field: e.field === 'reason' ? 'reason-offer' : e.field }],
+        values,
+      } satisfies FormFailure;
     }
     return redirect(`/samordning/${clientId}?sparat=erbjudande`);
   }
-  const values = { intent: 'appoint', role: text('role'), staffId: text('staffId'), validFrom: text('validFrom'), reason: text('reason') };
+  const values = {
+    intent: 'appoint',
+    role: text('role'),
+    staffId: text('staffId'),
+    validFrom: text('validFrom'),
+    reason: text('reason'),
+  };
   const errors: FieldError[] = [];
   if (!ROLES.includes(values.role as ContactRole)) errors.push({ field: 'role', message: t('coord.error.role') });
   if (!values.staffId) errors.push({ field: 'staffId', message: t('coord.error.staff') });
-  if (values.validFrom && !DAY.test(values.validFrom)) errors.push({ field: 'validFrom', message: t('coord.error.day') });
+  if (values.validFrom && !DAY.test(values.validFrom))
+    errors.push({ field: 'validFrom', message: t('coord.error.day') });
   if (errors.length) return { errors, values } satisfies FormFailure;
   const { data } = await callApi(user, CoordinatorClient_Appoint, {
     input: {
@@ -132,7 +147,10 @@ export default function CoordinatorClient() {
           id="staffId"
           label={t('coord.staff')}
           placeholder={t('coord.chooseStaff')}
-          choices={staff.map((s) => ({ value: s.staffId, label: `${s.name}, ${titleLabel(s.title as never, t).toLowerCase()}` }))}
+          choices={staff.map((s) => ({
+            value: s.staffId,
+            label: `${s.name}, ${titleLabel(s.title as never, t).toLowerCase()}`,
+          }))}
           defaultValue={v.staffId}
           error={errorFor(appointErrors, 'staffId')}
         />
@@ -145,7 +163,13 @@ export default function CoordinatorClient() {
           inputMode="numeric"
           error={errorFor(appointErrors, 'validFrom')}
         />
-        <TextArea id="reason" label={t('coord.reason')} rows={3} defaultValue={v.intent === 'appoint' ? v.reason : ''} error={errorFor(appointErrors, 'reason')} />
+        <TextArea
+          id="reason"
+          label={t('coord.reason')}
+          rows={3}
+          defaultValue={v.intent === 'appoint' ? v.reason : ''}
+          error={errorFor(appointErrors, 'reason')}
+        />
         <button type="submit" className="button">
           {t('coord.appointButton')}
         </button>
@@ -172,8 +196,21 @@ export default function CoordinatorClient() {
           checked={v.status ? [v.status] : []}
           error={errorFor(offerErrors, 'status')}
         />
-        <TextArea id="reason-offer" name="reason" label={t('coord.offerReason')} rows={3} defaultValue={v.intent === 'offer' ? v.reason : ''} error={errorFor(offerErrors, 'reason-offer')} />
-        <TextArea id="clientView" label={t('coord.offerClientView')} rows={3} defaultValue={v.clientView} error={errorFor(offerErrors, 'clientView')} />
+        <TextArea
+          id="reason-offer"
+          name="reason"
+          label={t('coord.offerReason')}
+          rows={3}
+          defaultValue={v.intent === 'offer' ? v.reason : ''}
+          error={errorFor(offerErrors, 'reason-offer')}
+        />
+        <TextArea
+          id="clientView"
+          label={t('coord.offerClientView')}
+          rows={3}
+          defaultValue={v.clientView}
+          error={errorFor(offerErrors, 'clientView')}
+        />
         <button type="submit" className="button">
           {t('coord.offerButton')}
         </button>

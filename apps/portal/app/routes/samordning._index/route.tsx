@@ -30,7 +30,8 @@ export default function Coordination() {
         </a>
       </p>
       <h2>{t('coord.clients')}</h2>
-      <div className="table-wrap">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that may scroll sideways must be reachable by keyboard */}
+      <section className="table-wrap" tabIndex={0} aria-label={t('coord.clients')}>
         <table className="table">
           <thead>
             <tr>
@@ -52,14 +53,16 @@ export default function Coordination() {
                     : t('contact.noneAppointed')}
                 </td>
                 <td>
-                  {c.deputy ? `${fullName(c.deputy, t)} (${titleLabel(c.deputy.title, t)})` : t('contact.noneAppointed')}
+                  {c.deputy
+                    ? `${fullName(c.deputy, t)} (${titleLabel(c.deputy.title, t)})`
+                    : t('contact.noneAppointed')}
                 </td>
                 <td>{c.offer?.status ? t(`coord.offer.${c.offer.status}`) : t('coord.offerNone')}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </>
   );
 }

@@ -1,7 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { Choices, Csrf, ErrorSummary, errorFor, type FieldError, type FormFailure, Notice, Select, TextField } from '../../components/forms';
+import {
+  Choices,
+  Csrf,
+  ErrorSummary,
+  errorFor,
+  type FieldError,
+  type FormFailure,
+  Notice,
+  Select,
+  TextField,
+} from '../../components/forms';
 import type { AbsenceKind } from '../../graphql/generated/graphql';
 import { callApi } from '../../lib/api.server';
 import { requireForm, requireLogin } from '../../lib/guard.server';
@@ -19,7 +29,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const staff = new Map<string, { staffId: string; label: string }>();
   for (const { node } of data.viewer.clients.edges) {
     for (const p of [node.fixedContact, node.deputy]) {
-      if (p) staff.set(p.staffId, { staffId: p.staffId, label: `${fullName(p, t)}, ${titleLabel(p.title, t).toLowerCase()}` });
+      if (p)
+        staff.set(p.staffId, {
+          staffId: p.staffId,
+          label: `${fullName(p, t)}, ${titleLabel(p.title, t).toLowerCase()}`,
+        });
     }
   }
   return {
@@ -84,8 +98,24 @@ export default function AbsencePage() {
           checked={v.kind ? [v.kind] : []}
           error={errorFor(failure?.errors, 'kind')}
         />
-        <TextField id="firstDay" label={t('coord.firstDay')} hint={t('coord.dayHint')} width="short" inputMode="numeric" defaultValue={v.firstDay} error={errorFor(failure?.errors, 'firstDay')} />
-        <TextField id="lastDay" label={t('coord.lastDay')} hint={t('coord.dayHint')} width="short" inputMode="numeric" defaultValue={v.lastDay} error={errorFor(failure?.errors, 'lastDay')} />
+        <TextField
+          id="firstDay"
+          label={t('coord.firstDay')}
+          hint={t('coord.dayHint')}
+          width="short"
+          inputMode="numeric"
+          defaultValue={v.firstDay}
+          error={errorFor(failure?.errors, 'firstDay')}
+        />
+        <TextField
+          id="lastDay"
+          label={t('coord.lastDay')}
+          hint={t('coord.dayHint')}
+          width="short"
+          inputMode="numeric"
+          defaultValue={v.lastDay}
+          error={errorFor(failure?.errors, 'lastDay')}
+        />
         <button type="submit" className="button">
           {t('coord.absenceButton')}
         </button>
