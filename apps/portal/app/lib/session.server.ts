@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createCookie, createSessionStorage, redirect, type Session } from '@remix-run/node';
 import { db } from './db.server';
-import { env } from './env.server';
+import { env, type PortalEnv } from './env.server';
 
 /** What the portal keeps about a login; the cookie holds only the signed session id. */
 export interface SessionData {
@@ -25,15 +25,20 @@ const newId = () => randomBytes(32).toString('base64url');
 
 let storage: ReturnType<typeof makeStorage> | undefined;
 
-function makeStorage() {
-  const e = env();
-  const cookie = createCookie(e.production ? '__Host-spindeln' : 'spindeln_session', {
+/** Only the signed session id: HttpOnly, SameSite=Lax; in production Secure with a __Host- name (no Domain). */
+export function sessionCookieFor(e: Pick<PortalEnv, 'production' | 'sessionSecret'>) {
+  return createCookie(e.production ? '__Host-spindeln' : 'spindeln_session', {
     httpOnly: true,
     sameSite: 'lax',
     secure: e.production,
     path: '/',
     secrets: [e.sessionSecret],
   });
+}
+
+function makeStorage() {
+  const e = env();
+  const cookie = sessionCookieFor(e);
   const idleSeconds = Math.floor(e.sessionIdleMs / 1000);
   return createSessionStorage<SessionData>({
     cookie,
