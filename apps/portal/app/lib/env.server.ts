@@ -82,7 +82,7 @@ export class PortalConfigError extends Error {
 }
 
 /** Reads and checks the environment; a missing or wrong variable stops start-up with its name. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): PortalEnv {
+export function parseEnv(source: Record<string, string | undefined> = process.env): PortalEnv {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
   const result = schema.safeParse(cleaned);
   if (!result.success) {

@@ -81,6 +81,8 @@ const sv = {
   'client.phoneList': 'Telefonlista',
   'client.phoneListIntro': 'Numren till dem som arbetar med hemtjänsten. Du kan skriva ut listan.',
   'client.print': 'Skriv ut telefonlistan',
+  'client.printHint':
+    'Du kan också skriva ut med Ctrl+P (Cmd+P på Mac). Bara telefonlistan och kontakterna kommer med.',
   'client.write': 'Skriv ett meddelande',
   'client.consents': 'Samtycken och vem som har tittat',
   'client.notFound': 'Det finns inget att visa här.',
@@ -414,6 +416,8 @@ const en: Catalogue = {
   'client.phoneList': 'Phone list',
   'client.phoneListIntro': 'The numbers of the people who work with the home care. You can print the list.',
   'client.print': 'Print the phone list',
+  'client.printHint':
+    'You can also print with Ctrl+P (Cmd+P on a Mac). Only the phone list and the contacts are printed.',
   'client.write': 'Write a message',
   'client.consents': 'Consents and who has looked',
   'client.notFound': 'There is nothing to show here.',

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { ContactCard, ContactNowBox } from '../../components/contact';
 import { NothingToShow, NotShared } from '../../components/not-shared';
+import { PrintButton } from '../../components/print-button';
 import { sees } from '../../lib/access';
 import { callApi } from '../../lib/api.server';
 import { requireLogin } from '../../lib/guard.server';
@@ -62,7 +63,10 @@ export default function ClientPage() {
               ))}
             </tbody>
           </table>
-          <p className="no-print hint">{t('client.print')}: Ctrl+P</p>
+          <p className="no-print">
+            <PrintButton label={t('client.print')} />
+          </p>
+          <p className="no-print hint">{t('client.printHint')}</p>
         </section>
       ) : null}
       <p className="actions no-print">
