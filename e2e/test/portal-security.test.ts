@@ -146,7 +146,9 @@ describe('portal security', () => {
     await stack.portalSql(`UPDATE portal_session SET last_seen_at = now() - interval '18 minutes'`);
     await warning.getByRole('button', { name: 'Fortsätt vara inloggad' }).click();
     await maria.page.waitForURL(/\/oversikt$/);
-    const [row] = await stack.portalSql(`SELECT min(extract(epoch FROM now() - last_seen_at)) AS idle FROM portal_session`);
+    const [row] = await stack.portalSql(
+      `SELECT min(extract(epoch FROM now() - last_seen_at)) AS idle FROM portal_session`,
+    );
     expect(Number(row!.idle)).toBeLessThan(60);
     await maria.context.close();
   });
