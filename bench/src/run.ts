@@ -137,12 +137,16 @@ async function main() {
   let floor: ReturnType<typeof startFloor> | undefined;
   try {
     await server.createDatabase('bench');
+    // As in production: the schema and the bulk load as the owner, the API as its restricted role;
+    // the superuser only for the statistics extension and the samples below.
     const url = server.url('bench');
-    const orm = await openOrm(url, { logger: () => {} });
+    const ownerUrl = server.url('bench', 'owner');
+    const apiDatabaseUrl = server.url('bench', 'api');
+    const orm = await openOrm(ownerUrl, { logger: () => {} });
     await migrate(orm);
     await orm.close(true);
     log(`seeding ${CLIENTS.toLocaleString('en-US')} clients`);
-    const seeded = await generateMunicipality(url, {
+    const seeded = await generateMunicipality(ownerUrl, {
       clients: CLIENTS,
       relativesPerClient: national ? 4 : undefined,
       log: () => {},
@@ -199,7 +203,7 @@ async function main() {
         env: {
           ...process.env,
           NODE_ENV: 'production',
-          DATABASE_URL: url,
+          DATABASE_URL: apiDatabaseUrl,
           API_PORT: String(port),
           AUTH_ISSUER: ISSUER,
           AUTH_AUDIENCE: AUDIENCE,
@@ -259,7 +263,7 @@ async function main() {
     const apiUrl = api.url;
     const floorPort = await freePort();
     floor = startFloor({
-      databaseUrl: url,
+      databaseUrl: apiDatabaseUrl,
       port: floorPort,
       issuer: ISSUER,
       audience: AUDIENCE,

@@ -2,7 +2,7 @@ import { verifierFromEnv } from './auth/verifier';
 import { ConfigError, loadEnv } from './config/env';
 import { openDatabase } from './db/database';
 import { seedDemoIfAbsent } from './db/lifecycle';
-import { migrate, openOrm } from './db/orm';
+import { migrate, openOrm, pendingMigrations } from './db/orm';
 import { createApi } from './server';
 
 const log = (line: string) => console.log(line);
@@ -10,9 +10,25 @@ const log = (line: string) => console.log(line);
 async function main() {
   const env = loadEnv();
   const database = await openDatabase(env, log);
+  // Migrations as the owner, when its URL is given; the API itself only ever as its own role.
+  if (database.ownerUrl) {
+    const owner = await openOrm(database.ownerUrl);
+    try {
+      const applied = await migrate(owner);
+      log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+    } finally {
+      await owner.close();
+    }
+  }
   const orm = await openOrm(database.url);
-  const applied = await migrate(orm);
-  log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+  const pending = await pendingMigrations(orm);
+  if (pending.length > 0) {
+    await orm.close();
+    await database.stop();
+    throw new ConfigError(
+      `the database schema is behind (${pending.length} pending migrations): run npm run db:migrate with MIGRATION_DATABASE_URL, or start with it set`,
+    );
+  }
   if (env.SEED_DEMO_WHEN_EMPTY && env.NODE_ENV !== 'production' && (await seedDemoIfAbsent(orm))) {
     log('loaded the demo personas (see README)');
   }

@@ -43,4 +43,30 @@ describe('docker-compose.yml', () => {
     const dockerfile = readFileSync(path.join(REPO_ROOT, compose.services.api.build.dockerfile), 'utf8');
     expect(dockerfile).toMatch(/^FROM node:24/m);
   });
+
+  it('runs the API as its restricted role and migrations as the owner, both created by the init script', () => {
+    const env = compose.services.api.environment;
+    expect(env.DATABASE_URL).toMatch(/^postgres:\/\/spindeln_api:/);
+    expect(env.MIGRATION_DATABASE_URL).toMatch(/^postgres:\/\/spindeln_owner:.*@db:5432\/spindeln$/);
+    const mount = (compose.services.db.volumes as string[]).find((v) => v.endsWith(':/docker-entrypoint-initdb.d:ro'));
+    expect(mount).toBeDefined();
+    const dir = path.join(REPO_ROOT, mount!.split(':')[0]!);
+    const script = readFileSync(path.join(dir, '10-roles.sh'), 'utf8');
+    for (const statement of [
+      /CREATE ROLE spindeln_owner LOGIN NOSUPERUSER/,
+      /CREATE ROLE spindeln_api LOGIN NOSUPERUSER/,
+      /ALTER DATABASE %I OWNER TO spindeln_owner/,
+      /GRANT CONNECT ON DATABASE %I TO spindeln_api/,
+    ]) {
+      expect(script).toMatch(statement);
+    }
+    // The passwords the script sets are the ones in the URLs (Compose interpolates `$` + `{NAME:-default}`).
+    const variable = (name: string, fallback: string) => `$${'{'}${name}:-${fallback}}`;
+    const apiPassword = variable('SPINDELN_API_PASSWORD', 'spindeln-local-api');
+    const ownerPassword = variable('SPINDELN_OWNER_PASSWORD', 'spindeln-local-owner');
+    expect(compose.services.db.environment.SPINDELN_API_PASSWORD).toBe(apiPassword);
+    expect(compose.services.db.environment.SPINDELN_OWNER_PASSWORD).toBe(ownerPassword);
+    expect(env.DATABASE_URL).toContain(`:${apiPassword}@`);
+    expect(env.MIGRATION_DATABASE_URL).toContain(`:${ownerPassword}@`);
+  });
 });

@@ -12,7 +12,7 @@ const NOW = new Date('2026-11-20T12:00:00Z');
 const TODAY = '2026-11-20';
 
 function generate(options: { seed?: number; url?: string } = {}) {
-  return generateMunicipality(options.url ?? db.url, { clients: CLIENTS, seed: options.seed ?? 7, now: NOW });
+  return generateMunicipality(options.url ?? db.ownerUrl, { clients: CLIENTS, seed: options.seed ?? 7, now: NOW });
 }
 
 async function count(query: string, params: unknown[] = []): Promise<number> {
@@ -302,7 +302,7 @@ describe('generated municipality', () => {
     const other = await freshDatabase();
     try {
       const a = await generate({ seed: 11 });
-      const b = await generate({ seed: 11, url: other.url });
+      const b = await generate({ seed: 11, url: other.ownerUrl });
       expect(b.counts).toEqual(a.counts);
       const fingerprint = async (sql: (q: string) => Promise<{ f: string }[]>) => ({
         persons: (
@@ -329,7 +329,7 @@ describe('generated municipality', () => {
       // A different seed is a different municipality.
       const third = await freshDatabase();
       try {
-        await generate({ seed: 12, url: third.url });
+        await generate({ seed: 12, url: third.ownerUrl });
         const differs = await fingerprint((q) => third.orm.em.fork().getConnection().execute(q));
         expect(differs.persons).not.toBe(here.persons);
       } finally {
@@ -355,7 +355,7 @@ describe('generated municipality', () => {
 
   it('refuses a size that is not a positive integer', async () => {
     for (const clients of [0, -5, 1.5, Number.NaN]) {
-      await expect(generateMunicipality(db.url, { clients })).rejects.toBeInstanceOf(GenerationRefused);
+      await expect(generateMunicipality(db.ownerUrl, { clients })).rejects.toBeInstanceOf(GenerationRefused);
     }
   });
 });

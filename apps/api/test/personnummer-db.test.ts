@@ -1,7 +1,10 @@
 import { luhnCheckDigit, makeTestPersonnummer, parsePersonnummer } from '@spindeln/personnummer';
 import { describe, expect, it } from 'vitest';
+import { addRelative } from '../src/modules/relatives/consent.service';
 import { createPerson } from '../src/seed/factories';
 import { useDatabase } from './support/database';
+import { refused } from './support/refused';
+import { loadDemo } from './support/world';
 
 const db = useDatabase();
 
@@ -43,5 +46,58 @@ describe('personnummer in the database', () => {
     const disagreements = rows.filter((r) => r.ok !== parsePersonnummer(r.pnr).ok);
     expect(disagreements).toEqual([]);
     expect(rows.filter((r) => r.ok).length).toBeGreaterThan(100);
+  });
+
+  it('refuses a birth date in the future, in the service and in the database check', async () => {
+    const w = await loadDemo(db.em());
+    const stockholmToday = (
+      await db.sql<{ d: string }>(`SELECT ((now() AT TIME ZONE 'Europe/Stockholm')::date)::text AS d`)
+    )[0]!.d;
+    const plusDays = (n: number) =>
+      new Date(Date.parse(`${stockholmToday}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    const future = makeTestPersonnummer('2027-01-15', 123);
+    const tomorrow = makeTestPersonnummer(plusDays(1), 456);
+    const samordning = makeTestPersonnummer(plusDays(30), 235, 'samordningsnummer');
+    const today = makeTestPersonnummer(stockholmToday, 782);
+    const rows = await db.sql<{ pnr: string; ok: boolean }>(
+      `SELECT pnr, is_valid_personnummer(pnr) ok FROM unnest(?::text[]) pnr`,
+      [`{${[future, tomorrow, samordning, today].join(',')}}`],
+    );
+    expect(rows.map((r) => r.ok)).toEqual([false, false, false, true]);
+    for (const r of rows) expect(parsePersonnummer(r.pnr).ok).toBe(r.ok);
+
+    // The service path: a relative with a future birth date, 12 digits or 10.
+    const base = {
+      clientId: w.clients.elsa.id,
+      givenName: 'Framtida',
+      familyName: 'Person',
+      relationship: 'CHILD' as const,
+    };
+    const elsa = w.clients.elsa;
+    for (const personnummer of [`${future.slice(0, 8)}-${future.slice(8)}`, future, tomorrow, samordning]) {
+      expect(await refused(addRelative(db.em(), w.actor(elsa), { ...base, personnummer }))).toMatchObject({
+        field: 'personnummer',
+        rule: 'future',
+      });
+    }
+    // 261231-…: with `-` the latest century not in the future, so never a date after today.
+    const short = makeTestPersonnummer('1926-12-31', 123).slice(2);
+    const link = await addRelative(db.em(), w.actor(elsa), {
+      ...base,
+      personnummer: `${short.slice(0, 6)}-${short.slice(6)}`,
+    });
+    const [stored] = await db.sql<{ personnummer: string }>(
+      `SELECT p.personnummer FROM relative_link l JOIN person p ON p.id = l.person_id WHERE l.id = ?`,
+      [link.id],
+    );
+    expect(stored!.personnummer).toBe(`19${short}`);
+
+    // The database refuses what a service might let through.
+    await expect(
+      createPerson(db.em(), { givenName: 'A', familyName: 'B', personnummer: future }),
+    ).rejects.toMatchObject({ constraint: 'person_personnummer_valid' });
+    await expect(
+      createPerson(db.em(), { givenName: 'A', familyName: 'B', personnummer: samordning }),
+    ).rejects.toMatchObject({ constraint: 'person_personnummer_valid' });
   });
 });

@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { describe, expect, it } from 'vitest';
 import { loadEnv } from '../src/config/env';
 import { seedDemoIfAbsent } from '../src/db/lifecycle';
-import { openOrm } from '../src/db/orm';
+import { MIGRATIONS, openOrm } from '../src/db/orm';
 import { startApi } from './support/api';
 import { useDatabase } from './support/database';
 
@@ -24,7 +24,7 @@ describe('health endpoint', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       status: 'ok',
-      database: { reachable: true, embedded: true, migrations: { applied: 1, pending: 0 } },
+      database: { reachable: true, embedded: true, migrations: { applied: MIGRATIONS.length, pending: 0 } },
     });
     expect((res.body.database as { serverVersion: string }).serverVersion).toMatch(/^\d+/);
     expect((await get(db.orm, '/nothing')).status).toBe(404);
@@ -63,5 +63,19 @@ describe('configuration', () => {
     expect(() => loadEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must be a postgres/);
     expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL is required when NODE_ENV=production/);
     expect(() => loadEnv({ SEED_DEMO_WHEN_EMPTY: 'yes' })).toThrow(/SEED_DEMO_WHEN_EMPTY/);
+  });
+
+  it('takes the owner URL for migrations beside the API role URL, never instead of it', () => {
+    const api = 'postgres://spindeln_api:x@db:5432/spindeln';
+    const owner = 'postgres://spindeln_owner:y@db:5432/spindeln';
+    expect(loadEnv({ DATABASE_URL: api, MIGRATION_DATABASE_URL: owner })).toMatchObject({
+      DATABASE_URL: api,
+      MIGRATION_DATABASE_URL: owner,
+    });
+    expect(() => loadEnv({ MIGRATION_DATABASE_URL: owner })).toThrow(/MIGRATION_DATABASE_URL needs DATABASE_URL/);
+    expect(() => loadEnv({ DATABASE_URL: api, MIGRATION_DATABASE_URL: api })).toThrow(/another role/);
+    expect(() => loadEnv({ DATABASE_URL: api, MIGRATION_DATABASE_URL: 'mysql://x' })).toThrow(
+      /MIGRATION_DATABASE_URL: must be a postgres/,
+    );
   });
 });

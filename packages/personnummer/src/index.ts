@@ -5,7 +5,7 @@
 
 export type IdentityNumberKind = 'personnummer' | 'samordningsnummer';
 
-export type PersonnummerError = 'format' | 'date' | 'checksum';
+export type PersonnummerError = 'format' | 'date' | 'future' | 'checksum';
 
 export type ParseResult =
   | { ok: true; value: string; kind: IdentityNumberKind; birthDate: string }
@@ -14,6 +14,7 @@ export type ParseResult =
 const MESSAGES: Record<PersonnummerError, string> = {
   format: 'must be 12 digits (YYYYMMDDNNNC) or 10 digits with - or + (YYMMDD-NNNC)',
   date: 'the date part is not a real date',
+  future: 'the birth date is in the future',
   checksum: 'the check digit is wrong',
 };
 
@@ -34,9 +35,22 @@ function isRealDate(year: number, month: number, day: number): boolean {
   return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
+const STOCKHOLM_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today's date in Sweden as YYYYMMDD, the day a birth date is compared with. */
+function swedishDay(today: Date): string {
+  return STOCKHOLM_DAY.format(today).replaceAll('-', '');
+}
+
 /**
- * Parses and validates. A 10-digit form gets its century from `today`: `-` means under 100 years
- * old, `+` means 100 or older.
+ * Parses and validates. A 10-digit form gets its century from `today` (Skatteverket's rule): `-`
+ * means under 100 years old, so the latest century that puts the birth date on or before today;
+ * `+` means 100 or older, a century earlier still. A birth date after today is never valid.
  */
 export function parsePersonnummer(input: string, today: Date = new Date()): ParseResult {
   const fail = (error: PersonnummerError): ParseResult => ({
@@ -53,9 +67,14 @@ export function parsePersonnummer(input: string, today: Date = new Date()): Pars
   } else if (short) {
     const [, yymmdd, sep, rest] = short as unknown as [string, string, string, string];
     const yy = Number(yymmdd.slice(0, 2));
-    const thisYear = today.getUTCFullYear();
+    const day = swedishDay(today);
+    const thisYear = Number(day.slice(0, 4));
     let year = Math.floor(thisYear / 100) * 100 + yy;
-    if (year > thisYear) year -= 100;
+    // Compared as MMDD with the samordningsnummer's +60 taken off the day.
+    const mm = Number(yymmdd.slice(2, 4));
+    const dd = Number(yymmdd.slice(4, 6));
+    const monthDay = mm * 100 + (dd > 60 ? dd - 60 : dd);
+    if (year > thisYear || (year === thisYear && monthDay > Number(day.slice(4)))) year -= 100;
     if (sep === '+') year -= 100;
     full = `${String(year).padStart(4, '0')}${yymmdd.slice(2)}${rest}`;
   } else {
@@ -70,6 +89,7 @@ export function parsePersonnummer(input: string, today: Date = new Date()): Pars
     day -= 60;
   }
   if (year < 1850 || !isRealDate(year, month, day)) return fail('date');
+  if (year * 10000 + month * 100 + day > Number(swedishDay(today))) return fail('future');
   if (luhnCheckDigit(full.slice(2, 11)) !== Number(full[11])) return fail('checksum');
   const birthDate = `${full.slice(0, 4)}-${full.slice(4, 6)}-${String(day).padStart(2, '0')}`;
   return { ok: true, value: full, kind, birthDate };

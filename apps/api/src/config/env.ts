@@ -6,15 +6,16 @@ import { z } from 'zod';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 const port = z.coerce.number().int().min(1).max(65535);
+const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL');
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    DATABASE_URL: z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
-      .optional(),
+    /** The API's own login: the restricted role (spindeln_api or a member of it). */
+    DATABASE_URL: postgresUrl.optional(),
+    /** The owner role, for migrations (at start when set, and the db and audit CLIs). */
+    MIGRATION_DATABASE_URL: postgresUrl.optional(),
     EMBEDDED_PG_DIR: z.string().min(1).default(path.join(REPO_ROOT, '.data/postgres')),
     EMBEDDED_PG_PORT: port.default(54329),
     API_HOST: z.string().min(1).default('127.0.0.1'),
@@ -41,6 +42,14 @@ const schema = z
   .refine((env) => env.NODE_ENV !== 'production' || env.DATABASE_URL, {
     message: 'DATABASE_URL is required when NODE_ENV=production (the embedded server is for development)',
     path: ['DATABASE_URL'],
+  })
+  .refine((env) => !env.MIGRATION_DATABASE_URL || env.DATABASE_URL, {
+    message: 'MIGRATION_DATABASE_URL needs DATABASE_URL too (the API never connects as the owner)',
+    path: ['MIGRATION_DATABASE_URL'],
+  })
+  .refine((env) => !env.MIGRATION_DATABASE_URL || env.MIGRATION_DATABASE_URL !== env.DATABASE_URL, {
+    message: 'MIGRATION_DATABASE_URL must be another role than DATABASE_URL (the owner, not the API role)',
+    path: ['MIGRATION_DATABASE_URL'],
   })
   .refine((env) => env.NODE_ENV !== 'production' || env.AUTH_JWKS_URL || env.AUTH_PUBLIC_JWKS, {
     message:

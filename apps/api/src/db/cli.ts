@@ -1,5 +1,5 @@
 import { ConfigError, loadEnv } from '../config/env';
-import { openDatabase } from './database';
+import { openDatabase, requireOwnerUrl } from './database';
 import { resetDatabase, seedDemoIfAbsent } from './lifecycle';
 import { migrate, openOrm } from './orm';
 
@@ -12,12 +12,24 @@ async function run(command: string | undefined) {
     throw new ConfigError('db:reset drops every table and is refused when NODE_ENV=production');
   }
   const database = await openDatabase(env, console.log);
-  const orm = await openOrm(database.url);
+  // Schema changes as the owner role; the demo data as the API's role, as the API would write it.
+  let orm: Awaited<ReturnType<typeof openOrm>>;
+  try {
+    orm = await openOrm(requireOwnerUrl(database));
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
   try {
     const applied = command === 'reset' ? await resetDatabase(orm) : await migrate(orm);
     console.log(applied.length ? `applied: ${applied.join(', ')}` : 'schema up to date');
     if (command !== 'migrate') {
-      console.log((await seedDemoIfAbsent(orm)) ? 'demo data loaded' : 'demo data already present');
+      const api = await openOrm(database.url);
+      try {
+        console.log((await seedDemoIfAbsent(api)) ? 'demo data loaded' : 'demo data already present');
+      } finally {
+        await api.close();
+      }
     }
   } finally {
     await orm.close();

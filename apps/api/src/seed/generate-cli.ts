@@ -1,5 +1,5 @@
 import { ConfigError, loadEnv } from '../config/env';
-import { openDatabase } from '../db/database';
+import { openDatabase, requireOwnerUrl } from '../db/database';
 import { migrate, openOrm } from '../db/orm';
 import { GenerationRefused, generateMunicipality } from './generate';
 
@@ -65,14 +65,16 @@ async function main(): Promise<number> {
   const env = loadEnv();
   const db = await openDatabase(env, console.log);
   try {
-    const orm = await openOrm(db.url);
+    // As the owner: the generator loads in bulk and vacuums, which the API's role may not.
+    const ownerUrl = requireOwnerUrl(db);
+    const orm = await openOrm(ownerUrl);
     try {
       await migrate(orm);
     } finally {
       await orm.close();
     }
     console.log(`generating ${args.clients} clients with seed ${args.seed}`);
-    const result = await generateMunicipality(db.url, {
+    const result = await generateMunicipality(ownerUrl, {
       clients: args.clients,
       seed: args.seed,
       log: (line) => console.log(`  ${line}`),

@@ -1,31 +1,58 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { ROLES } from '@spindeln/dev-postgres';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { openOrm } from '../../src/db/orm';
 
 let counter = 0;
 
+/** The URL of a database on the test server as one of the roles (the provided URLs name `postgres`). */
+export function testDatabaseUrl(role: 'superuser' | 'owner' | 'api', database: string): string {
+  const base = inject(role === 'superuser' ? 'pgAdminUrl' : role === 'owner' ? 'pgOwnerUrl' : 'pgApiUrl');
+  return base.replace(/\/postgres$/, `/${database}`);
+}
+
 export interface TestDatabase {
+  name: string;
+  /** As the API's restricted role: what the API under test connects with. */
   url: string;
+  /** As the owner role: for outside observers, the generator, and what only the owner may do. */
+  ownerUrl: string;
+  /** The API's connection (the restricted role). */
   orm: MikroORM;
+  /** An owner connection, opened on first use. */
+  ownerOrm(): Promise<MikroORM>;
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated database of its own, copied from the run's template. */
+/** A fresh, migrated database of its own, copied from the run's template, owned by the owner role. */
 export async function freshDatabase(): Promise<TestDatabase> {
   const adminUrl = inject('pgAdminUrl');
   const name = `test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
+  await admin.query(`CREATE DATABASE ${name} OWNER ${ROLES.owner.name} TEMPLATE ${inject('pgTemplate')}`);
+  // Database-level rights are not copied from the template.
+  await admin.query(
+    `REVOKE ALL ON DATABASE ${name} FROM PUBLIC; GRANT CONNECT ON DATABASE ${name} TO ${ROLES.api.name}`,
+  );
   await admin.end();
-  const url = adminUrl.replace(/\/postgres$/, `/${name}`);
+  const url = testDatabaseUrl('api', name);
+  const ownerUrl = testDatabaseUrl('owner', name);
   const orm = await openOrm(url);
+  let owner: Promise<MikroORM> | undefined;
   return {
+    name,
     url,
+    ownerUrl,
     orm,
+    ownerOrm: () => {
+      owner ??= openOrm(ownerUrl);
+      return owner;
+    },
     drop: async () => {
       await orm.close(true);
+      if (owner) await (await owner).close(true);
       const a = new pg.Client({ connectionString: adminUrl });
       await a.connect();
       await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -55,12 +82,19 @@ export function useDatabase(options: { shared?: boolean } = {}) {
     get url() {
       return get().url;
     },
+    get ownerUrl() {
+      return get().ownerUrl;
+    },
+    /** The API's connection, as its restricted role. */
     get orm() {
       return get().orm;
     },
     em: (): EntityManager => get().orm.em.fork(),
-    /** Plain SQL, as an outside observer of what the services wrote. */
+    /** Plain SQL as the owner role: an outside observer of what the services wrote. */
     sql: async <T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> =>
+      (await get().ownerOrm()).em.fork().getConnection().execute<T[]>(query, params),
+    /** Plain SQL as the API's role. */
+    apiSql: async <T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> =>
       get().orm.em.fork().getConnection().execute<T[]>(query, params),
   };
 }

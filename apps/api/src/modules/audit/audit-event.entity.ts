@@ -2,7 +2,10 @@ import { EntitySchema, OptionalProps } from '@mikro-orm/core';
 
 export type AuditOutcome = 'ALLOWED' | 'DENIED';
 
-/** Append-only: the database rejects UPDATE, DELETE and TRUNCATE on this table. */
+/**
+ * Append-only: the database rejects UPDATE, DELETE and TRUNCATE on this table, and sets `at`, the
+ * chain position and the hash itself (docs/decisions/0006-database-roles.md).
+ */
 export class AuditEvent {
   [OptionalProps]?: 'at' | 'actorPersonId' | 'clientId' | 'requestId' | 'detail';
   id!: string;
