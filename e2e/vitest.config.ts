@@ -8,5 +8,7 @@ export default defineConfig({
     globalSetup: ['../apps/api/test/support/global-setup.ts', './support/build-portal.ts'],
     testTimeout: 90_000,
     hookTimeout: 120_000,
+    // Browser pages hydrate later on a loaded machine.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });

@@ -13,7 +13,7 @@ import { sameOriginWrites, securityHeaders } from './app/lib/security.server';
 
 async function main() {
   const env = parseEnv();
-  await ensurePortalSchema(env.databaseUrl, env.databaseIsDevDefault);
+  await withRetry(() => ensurePortalSchema(env.databaseUrl, env.databaseIsDevDefault), env.databaseIsDevDefault);
   // Built app unless in development (tests run the built app, as production does).
   const useVite = process.env.NODE_ENV === undefined || process.env.NODE_ENV === 'development';
   const vite = useVite
@@ -24,6 +24,15 @@ async function main() {
   app.disable('x-powered-by');
   app.set('trust proxy', env.production ? 1 : false);
   app.use(securityHeaders(env.production, [new URL(env.bankid.issuer).origin]));
+  // One address only: the login cookie and the broker's callback must meet on the same host.
+  const canonical = new URL(env.origin);
+  app.use((req, res, next) => {
+    if ((req.method === 'GET' || req.method === 'HEAD') && req.get('host') && req.get('host') !== canonical.host) {
+      res.redirect(302, `${env.origin}${req.originalUrl}`);
+      return;
+    }
+    next();
+  });
   app.use(sameOriginWrites(env.origin));
   app.get('/healthz', (_req, res) => {
     res.type('text/plain').send('ok');
@@ -56,6 +65,24 @@ async function main() {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/**
+ * In development the API starts the embedded PostgreSQL; the portal may come up first, so it waits
+ * for the server (up to a minute) instead of failing.
+ */
+async function withRetry(work: () => Promise<void>, wait: boolean): Promise<void> {
+  const until = Date.now() + 60_000;
+  for (;;) {
+    try {
+      return await work();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      const starting = code === 'ECONNREFUSED' || code === '57P03';
+      if (!wait || !starting || Date.now() > until) throw error;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
 }
 
 main().catch((error: unknown) => {

@@ -258,5 +258,5 @@ describe('the portal by keyboard alone, without JavaScript, and under axe in bot
     ]) {
       copyFileSync(path.join(SCREENSHOTS, `${shot}.png`), path.join(docs, `${shot}.png`));
     }
-  });
+  }, 600_000);
 });

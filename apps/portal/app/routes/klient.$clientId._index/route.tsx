@@ -45,7 +45,6 @@ export default function ClientPage() {
           <ContactCard heading={t('contact.deputy')} person={client.deputy} phonesShared={can.phones} />
         </div>
       ) : null}
-      {can.contact && !can.phones ? <NotShared>{t('contact.noPhonesShared', name)}</NotShared> : null}
       {client.phoneList?.length ? (
         <section className="phone-list">
           <h2>{t('client.phoneList')}</h2>
