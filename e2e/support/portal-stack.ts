@@ -214,10 +214,9 @@ export async function newPage(
     javaScriptEnabled: options.javaScript ?? true,
     locale: 'sv-SE',
   });
-  if (options.lang === 'en') {
-    await context.addCookies([{ name: 'spindeln_lang', value: 'en', url: stack.url }]);
-  }
   const page = await context.newPage();
+  // The language switch, as a person uses it.
+  if (options.lang === 'en') await page.goto(`${stack.url}/lang?to=en&back=/`);
   const watch: PageWatch = { cspViolations: [], errors: [] };
   page.on('console', (m) => {
     if (/Content Security Policy/i.test(m.text())) watch.cspViolations.push(m.text());

@@ -69,6 +69,7 @@ export default function Inbox() {
               </p>
               {item.lastMessage ? (
                 <p className="message__body">
+                  {item.lastMessage.private ? <span className="tag">{t('messages.private')}</span> : null}
                   <strong>{item.lastMessage.authorName}:</strong> {item.lastMessage.body}
                 </p>
               ) : null}
