@@ -253,7 +253,6 @@ describe('the portal by keyboard alone, without JavaScript, and under axe in bot
       'client-absent-sv-1280',
       'client-no-phones-sv-320',
       'inbox-sv-1280',
-      'coordinator-error-sv-1280',
       'consents-sv-320',
     ]) {
       copyFileSync(path.join(SCREENSHOTS, `${shot}.png`), path.join(docs, `${shot}.png`));
