@@ -2,7 +2,7 @@ import { verifierFromEnv } from './auth/verifier';
 import { ConfigError, loadEnv } from './config/env';
 import { openDatabase } from './db/database';
 import { seedDemoIfAbsent } from './db/lifecycle';
-import { migrate, openOrm, pendingMigrations } from './db/orm';
+import { migrate, openOrm, pendingMigrations, servingOptions } from './db/orm';
 import { createApi } from './server';
 
 const log = (line: string) => console.log(line);
@@ -20,24 +20,42 @@ async function main() {
       await owner.close();
     }
   }
-  const orm = await openOrm(database.url);
-  const pending = await pendingMigrations(orm);
+  // The check and the seed may run long: their own connection pool, without the serving timeouts.
+  const setup = await openOrm(database.url);
+  const pending = await pendingMigrations(setup);
   if (pending.length > 0) {
-    await orm.close();
+    await setup.close();
     await database.stop();
     throw new ConfigError(
       `the database schema is behind (${pending.length} pending migrations): run npm run db:migrate with MIGRATION_DATABASE_URL, or start with it set`,
     );
   }
-  if (env.SEED_DEMO_WHEN_EMPTY && env.NODE_ENV !== 'production' && (await seedDemoIfAbsent(orm))) {
+  if (env.SEED_DEMO_WHEN_EMPTY && env.NODE_ENV !== 'production' && (await seedDemoIfAbsent(setup))) {
     log('loaded the demo personas (see README)');
   }
+  await setup.close();
+  const orm = await openOrm(
+    database.url,
+    servingOptions({ connectMs: env.DB_CONNECT_TIMEOUT_MS, queryMs: env.DB_QUERY_TIMEOUT_MS }),
+  );
   const api = await createApi({
     orm,
     embedded: database.embedded !== null,
     verifier: await verifierFromEnv(env),
     production: env.NODE_ENV === 'production',
     reportSqlStatements: env.REPORT_SQL_STATEMENTS,
+    trustProxy: env.TRUST_PROXY,
+    rateLimit: {
+      windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+      perPerson: env.RATE_LIMIT_PER_PERSON,
+      perAddress: env.RATE_LIMIT_PER_ADDRESS,
+    },
+    http: {
+      headersMs: env.HTTP_HEADERS_TIMEOUT_MS,
+      requestMs: env.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    },
+    healthTimeoutMs: env.HEALTH_TIMEOUT_MS,
   });
   await api.listen(env.API_PORT, env.API_HOST);
   log(`listening on http://${env.API_HOST}:${env.API_PORT}: GraphQL at /graphql, health at /health`);

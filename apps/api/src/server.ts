@@ -1,12 +1,28 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { TokenVerifier } from '@spindeln/api-token';
 import express from 'express';
+import { GraphQLError } from 'graphql';
 import { databaseHealth } from './db/lifecycle';
 import { countStatements } from './db/query-counter';
-import { createApollo } from './graphql/apollo';
+import { createApollo, serviceUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from './graphql/apollo';
 import { createContext } from './graphql/context';
+import { type RateLimitConfig, RateLimiter } from './graphql/rate-limit';
+import { isDatabaseUnavailable } from './shared/errors';
+
+export interface HttpTimeouts {
+  /** The request line and headers must have arrived within this. */
+  headersMs: number;
+  /** The whole request, body included (a 64 kB body needs little time). */
+  requestMs: number;
+  /** An idle kept-alive connection is closed after this. */
+  keepAliveMs: number;
+}
+
+/** The defaults of `config/env.ts`, for callers that pass none. */
+export const DEFAULT_RATE_LIMIT: RateLimitConfig = { windowSeconds: 10, perPerson: 100, perAddress: 1000 };
+export const DEFAULT_HTTP_TIMEOUTS: HttpTimeouts = { headersMs: 10_000, requestMs: 15_000, keepAliveMs: 5_000 };
 
 export interface ApiOptions {
   orm: MikroORM;
@@ -14,10 +30,30 @@ export interface ApiOptions {
   verifier: TokenVerifier;
   production: boolean;
   reportSqlStatements?: boolean;
+  rateLimit?: RateLimitConfig;
+  http?: HttpTimeouts;
+  /** Express's `trust proxy` (see TRUST_PROXY in the README). */
+  trustProxy?: string;
+  /** /health answers within this whatever the database does. */
+  healthTimeoutMs?: number;
 }
 
 /** GraphQL requests are small; anything bigger is refused before parsing. */
 export const REQUEST_BODY_LIMIT = '64kb';
+
+/** What body-parser's error types mean, for a client. */
+const BODY_ERRORS: Record<string, string> = {
+  'entity.parse.failed': 'The body is not valid JSON',
+  'entity.too.large': 'Request too large (at most 64 kB)',
+  'encoding.unsupported': 'Unsupported content encoding',
+  'charset.unsupported': 'Unsupported charset (use UTF-8)',
+  'request.size.invalid': 'The body is shorter or longer than its Content-Length',
+};
+
+function trustProxySetting(value: string): string | number | boolean {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
 
 export interface Api {
   app: express.Express;
@@ -32,13 +68,17 @@ export async function createApi(options: ApiOptions): Promise<Api> {
     reportSqlStatements: options.reportSqlStatements ?? false,
   });
   await apollo.start();
+  const limiter = new RateLimiter(options.orm, options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  limiter.startSweeping();
 
   const app = express();
   app.disable('x-powered-by');
+  if (options.trustProxy) app.set('trust proxy', trustProxySetting(options.trustProxy));
   app.get('/health', async (_req, res) => {
-    const database = await databaseHealth(options.orm);
+    const database = await databaseHealth(options.orm, options.healthTimeoutMs ?? 800);
     const ok = database.reachable && database.migrations?.pending === 0;
     res.status(ok ? 200 : 503).set('cache-control', 'no-store');
+    if (!database.reachable) res.set('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     res.json({ status: ok ? 'ok' : 'unavailable', database: { ...database, embedded: options.embedded } });
   });
   app.use(
@@ -52,7 +92,17 @@ export async function createApi(options: ApiOptions): Promise<Api> {
       next();
     },
     expressMiddleware(apollo, {
-      context: ({ req }) => createContext(options.orm, options.verifier, req.headers.authorization),
+      context: async ({ req }) => {
+        const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+        try {
+          return await createContext(options.orm, options.verifier, req.headers.authorization, undefined, (pnr) =>
+            limiter.admit(address, pnr),
+          );
+        } catch (error) {
+          if (!(error instanceof GraphQLError) && isDatabaseUnavailable(error)) throw serviceUnavailable();
+          throw error;
+        }
+      },
     }),
   );
   app.use((_req, res) => {
@@ -66,23 +116,35 @@ export async function createApi(options: ApiOptions): Promise<Api> {
       res: express.Response,
       _next: express.NextFunction,
     ) => {
-      const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-      res.status(status).json({
-        errors: [
-          { message: status === 413 ? 'Request too large' : 'Bad request', extensions: { code: 'BAD_REQUEST' } },
-        ],
-      });
+      // Whatever reaches here is about the request's body, never worth a 5xx.
+      const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 400;
+      const message = (err.type && BODY_ERRORS[err.type]) ?? (status === 413 ? 'Request too large' : 'Bad request');
+      res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
     },
   );
 
+  const timeouts = options.http ?? DEFAULT_HTTP_TIMEOUTS;
   let server: Server | undefined;
   return {
     app,
     listen: (port, host) =>
-      new Promise((resolve) => {
-        server = app.listen(port, host, () => resolve(server!));
+      new Promise((resolve, reject) => {
+        // Node's defaults let a client that trickles a body hold a connection for 300 s.
+        server = createServer(
+          {
+            headersTimeout: timeouts.headersMs,
+            requestTimeout: timeouts.requestMs,
+            keepAliveTimeout: timeouts.keepAliveMs,
+            // How often Node checks the two timeouts above (30 s by default).
+            connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(timeouts.headersMs / 4))),
+          },
+          app,
+        );
+        server.once('error', reject);
+        server.listen(port, host, () => resolve(server!));
       }),
     stop: async () => {
+      limiter.stop();
       await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
       await apollo.stop();
     },

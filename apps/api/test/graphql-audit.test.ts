@@ -34,7 +34,7 @@ describe('audit through the API', () => {
         expect.objectContaining({ action: 'read.client', outcome: 'DENIED', actorName: 'Karin Holm' }),
       );
 
-      const unit = `query($denied: Boolean!) { viewer { unitAuditLog(first: 100, deniedOnly: $denied) { totalCount edges { node { clientId action outcome actorName } } } } }`;
+      const unit = `query($denied: Boolean!) { viewer { unitAuditLog(first: 50, deniedOnly: $denied) { totalCount edges { node { clientId action outcome actorName } } } } }`;
       const lena = await api.gql<{
         viewer: { unitAuditLog: { edges: { node: { clientId: string; outcome: string } }[] } };
       }>(unit, { denied: true }, PERSONAS.lena.personnummer);

@@ -7,6 +7,7 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 
 const port = z.coerce.number().int().min(1).max(65535);
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL');
+const positive = z.coerce.number().int().min(1);
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const schema = z
@@ -38,6 +39,29 @@ const schema = z
       .optional(),
     /** Adds an x-sql-statements header to GraphQL responses (tests and the benchmark). */
     REPORT_SQL_STATEMENTS: bool.default('false'),
+    /**
+     * Express's `trust proxy`: which hops may set X-Forwarded-For (e.g. `loopback`, an address, or
+     * a hop count). Unset: the client address is the socket's, so a proxy counts as one client.
+     */
+    TRUST_PROXY: z.string().min(1).optional(),
+    /** Requests per fixed window (RATE_LIMIT_WINDOW_SECONDS) per person and per client address. */
+    RATE_LIMIT_WINDOW_SECONDS: positive.default(10),
+    RATE_LIMIT_PER_PERSON: positive.default(100),
+    RATE_LIMIT_PER_ADDRESS: positive.default(1000),
+    /** Slow clients: the whole header, the whole request, and an idle kept-alive connection. */
+    HTTP_HEADERS_TIMEOUT_MS: positive.default(10_000),
+    HTTP_REQUEST_TIMEOUT_MS: positive.default(15_000),
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: positive.default(5_000),
+    /** A new database connection, or a free one from the pool, within this; else a 503. */
+    DB_CONNECT_TIMEOUT_MS: positive.default(2_000),
+    /** A statement within this (the server cancels it; the client gives up a second later). */
+    DB_QUERY_TIMEOUT_MS: positive.default(5_000),
+    /** /health answers within this even when the database does not. */
+    HEALTH_TIMEOUT_MS: positive.default(800),
+  })
+  .refine((env) => env.HTTP_HEADERS_TIMEOUT_MS <= env.HTTP_REQUEST_TIMEOUT_MS, {
+    message: 'must not be longer than HTTP_REQUEST_TIMEOUT_MS',
+    path: ['HTTP_HEADERS_TIMEOUT_MS'],
   })
   .refine((env) => env.NODE_ENV !== 'production' || env.DATABASE_URL, {
     message: 'DATABASE_URL is required when NODE_ENV=production (the embedded server is for development)',

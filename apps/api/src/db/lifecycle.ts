@@ -26,7 +26,24 @@ export interface DatabaseHealth {
   error?: string;
 }
 
-export async function databaseHealth(orm: MikroORM): Promise<DatabaseHealth> {
+/** The database's state, or "unreachable" when it has not answered within `timeoutMs` (frozen, down). */
+export async function databaseHealth(orm: MikroORM, timeoutMs = 800): Promise<DatabaseHealth> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<DatabaseHealth>((resolve) => {
+    timer = setTimeout(
+      () =>
+        resolve({ reachable: false, serverVersion: null, migrations: null, error: 'database did not answer in time' }),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([probe(orm), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function probe(orm: MikroORM): Promise<DatabaseHealth> {
   try {
     const [row] = await orm.em
       .getConnection()

@@ -6,6 +6,7 @@ import { Migration20261201000000_roles } from './migrations/Migration20261201000
 import { Migration20261201000100_audit_chain } from './migrations/Migration20261201000100_audit_chain';
 import { Migration20261201000200_history_ends } from './migrations/Migration20261201000200_history_ends';
 import { Migration20261201000300_personnummer_not_future } from './migrations/Migration20261201000300_personnummer_not_future';
+import { Migration20261201001000_request_rate } from './migrations/Migration20261201001000_request_rate';
 import { countingLoggerFactory } from './query-counter';
 
 /** Committed migrations, listed here so they load the same under tsx, Vitest and a build. */
@@ -15,6 +16,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261201000100_audit_chain', class: Migration20261201000100_audit_chain },
   { name: 'Migration20261201000200_history_ends', class: Migration20261201000200_history_ends },
   { name: 'Migration20261201000300_personnummer_not_future', class: Migration20261201000300_personnummer_not_future },
+  { name: 'Migration20261201001000_request_rate', class: Migration20261201001000_request_rate },
 ];
 
 export function ormOptions(databaseUrl: string, extra: Partial<Options> = {}): Options {
@@ -37,10 +39,48 @@ export function ormOptions(databaseUrl: string, extra: Partial<Options> = {}): O
     debug: false,
     loggerFactory: countingLoggerFactory,
     pool: { min: 0, max: 10 },
-    // The hot reads are named prepared statements (shared/prepared.ts): plan them once, generically,
-    // rather than again on every execution. Unnamed statements are planned per execution anyway.
-    driverOptions: { connection: { options: '-c plan_cache_mode=force_generic_plan' } },
+    driverOptions: { connection: { options: PLAN_OPTIONS } },
     ...extra,
+  };
+}
+
+// The hot reads are named prepared statements (shared/prepared.ts): plan them once, generically,
+// rather than again on every execution. Unnamed statements are planned per execution anyway.
+const PLAN_OPTIONS = '-c plan_cache_mode=force_generic_plan';
+
+export interface DatabaseTimeouts {
+  /** Connecting, and waiting for a free pooled connection. */
+  connectMs: number;
+  /** One statement: the server cancels it then; the client gives up a second later. */
+  queryMs: number;
+}
+
+/** A pooled pg client that is still waiting for an answer (its query timed out) is not reused. */
+const idle = (c: { _activeQuery?: unknown; _queryQueue?: unknown[]; _ending?: boolean; _queryable?: boolean }) =>
+  c._activeQuery == null && (c._queryQueue?.length ?? 0) === 0 && !c._ending && c._queryable !== false;
+
+/**
+ * For the serving API: a database that is down, frozen or overloaded must turn into a quick 503,
+ * never a request that hangs (pg waits forever by default, the pool a minute). Not for migrations,
+ * which may rightly run long.
+ */
+export function servingOptions(timeouts: DatabaseTimeouts): Partial<Options> {
+  return {
+    pool: {
+      min: 0,
+      max: 10,
+      acquireTimeoutMillis: timeouts.connectMs,
+      createTimeoutMillis: timeouts.connectMs,
+      // Read by the pool (knex), not declared in MikroORM's type.
+      ...({ validate: idle } as object),
+    },
+    driverOptions: {
+      connection: {
+        options: `${PLAN_OPTIONS} -c statement_timeout=${timeouts.queryMs}`,
+        connectionTimeoutMillis: timeouts.connectMs,
+        query_timeout: timeouts.queryMs + 1000,
+      },
+    },
   };
 }
 

@@ -7,20 +7,24 @@ export class PageInfo {
   @Field(() => String, { nullable: true }) endCursor!: string | null;
 }
 
+export const MAX_PAGE = 50;
+export const DEFAULT_PAGE = 20;
+
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: 'At most 100; 20 when omitted.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size, 1 to ${MAX_PAGE} (refused before the query runs); ${DEFAULT_PAGE} when omitted.`,
+  })
   first?: number | null;
 
   @Field(() => String, { nullable: true })
   after?: string | null;
 }
 
-export const MAX_PAGE = 100;
-
 /** Cursors are opaque offsets; a bad one is a clear input error, not a silent first page. */
 export function pageOf(args: PageArgs): { limit: number; offset: number } {
-  const first = args.first ?? 20;
+  const first = args.first ?? DEFAULT_PAGE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
     throw new GraphQLError(`first: between 1 and ${MAX_PAGE}`, { extensions: { code: 'BAD_USER_INPUT' } });
   }
@@ -35,6 +39,20 @@ export function pageOf(args: PageArgs): { limit: number; offset: number } {
 }
 
 export const cursorAt = (index: number) => Buffer.from(`o:${index}`, 'utf8').toString('base64url');
+
+/**
+ * Runs a page query whose rows carry the list's total (`count(*) OVER ()`). A page past the end has
+ * no rows to carry it, so the total is then read from the first row of the list instead.
+ */
+export async function pageWithTotal<R extends { total: string | number }>(
+  page: { limit: number; offset: number },
+  run: (page: { limit: number; offset: number }) => Promise<R[]>,
+): Promise<{ rows: R[]; total: number }> {
+  const rows = await run(page);
+  if (rows.length > 0 || page.offset === 0) return { rows, total: Number(rows[0]?.total ?? 0) };
+  const head = await run({ limit: 1, offset: 0 });
+  return { rows, total: Number(head[0]?.total ?? 0) };
+}
 
 export interface ConnectionShape<T> {
   edges: { cursor: string; node: T }[];

@@ -33,19 +33,25 @@ export async function createContext(
   verify: TokenVerifier,
   authorization: string | undefined,
   requestId: string = randomUUID(),
+  /** Runs once the caller is known (null: anonymous) and before any read: the rate limit. */
+  admit: (personnummer: string | null) => Promise<void> = async () => {},
 ): Promise<GraphQLContext> {
   const em = orm.em.fork({ loggerContext: { requestId } });
   let viewer: ViewerIdentity | null = null;
   if (authorization !== undefined) {
     const match = /^Bearer ([^\s]+)$/.exec(authorization);
     if (!match) throw unauthenticated('expected "Authorization: Bearer <token>"');
+    let personnummer: string;
     try {
-      const identity = await verify(match[1]!);
-      viewer = await loadViewer(em, identity.personnummer);
+      personnummer = (await verify(match[1]!)).personnummer;
     } catch (error) {
       if (error instanceof TokenError) throw unauthenticated(error.reason);
       throw error;
     }
+    await admit(personnummer);
+    viewer = await loadViewer(em, personnummer);
+  } else {
+    await admit(null);
   }
   const audit = new ReadAuditLog(viewer?.personId ?? null, requestId);
   return {

@@ -138,3 +138,36 @@ export function translateDatabaseError(error: unknown): unknown {
   }
   return error;
 }
+
+/** SQLSTATEs and socket errors that mean "the database cannot answer now", not "the request is wrong". */
+const UNAVAILABLE_SQLSTATE = /^(08|57P0[1-3]|53300|57014)/;
+const UNAVAILABLE_SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND']);
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|timeout expired|Query read timeout|Timeout acquiring a connection|Client has encountered a connection error|Connection ended unexpectedly|the database system is (starting up|shutting down|in recovery mode)/i;
+
+/**
+ * True when an error (or what it wraps: the ORM's `previous`, `cause`, GraphQL's `originalError`)
+ * says the database is down, frozen or refusing connections: a retry later may succeed.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let e = error as
+    | {
+        code?: unknown;
+        name?: unknown;
+        message?: unknown;
+        previous?: unknown;
+        cause?: unknown;
+        originalError?: unknown;
+      }
+    | undefined;
+  while (e && typeof e === 'object' && !seen.has(e)) {
+    seen.add(e);
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_SOCKET.has(code)) return true;
+    if (e.name === 'ConnectionException' || e.name === 'KnexTimeoutError') return true;
+    if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+    e = (e.originalError ?? e.previous ?? e.cause) as typeof e;
+  }
+  return false;
+}

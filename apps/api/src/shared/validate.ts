@@ -15,18 +15,40 @@ export function requireOneOf<T extends string>(field: string, allowed: readonly 
   return value as T;
 }
 
-/** Control characters other than tab and line breaks have no place in text people write. */
-function hasControlCharacters(value: string): boolean {
+/** Why a string is not text people write, or null when it is. */
+export type TextProblem = 'control_characters' | 'lone_surrogate';
+
+/**
+ * Control characters (C0, DEL, C1) have no place in text people write; tab and line breaks only
+ * where a line break makes sense (`multiline`: message bodies and free-text notes). A lone UTF-16
+ * surrogate is not a character at all: PostgreSQL and JSON encoders would turn it into U+FFFD, so
+ * what is stored would differ from what was sent.
+ */
+export function textProblem(value: string, multiline: boolean): TextProblem | null {
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return true;
+    if (c < 0x20) {
+      if (multiline && (c === 0x09 || c === 0x0a || c === 0x0d)) continue;
+      return 'control_characters';
+    }
+    if (c >= 0x7f && c <= 0x9f) return 'control_characters';
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const next = value.charCodeAt(i + 1);
+      // A high half followed by a low half is one character; anything else is broken.
+      if (c > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff)) return 'lone_surrogate';
+      i++;
+    }
   }
-  return false;
+  return null;
 }
 
 export function requirePlainText(field: string, value: string): string {
-  if (hasControlCharacters(value)) {
-    throw invalid(field, 'control_characters', `${field}: contains characters that are not text`);
+  const problem = textProblem(value, true);
+  if (problem === 'control_characters') {
+    throw invalid(field, problem, `${field}: contains characters that are not text`);
+  }
+  if (problem === 'lone_surrogate') {
+    throw invalid(field, problem, `${field}: contains a broken character (an unpaired UTF-16 surrogate)`);
   }
   return value;
 }

@@ -7,7 +7,11 @@ import {
   mintAccessToken,
   type SigningKey,
 } from '@spindeln/api-token';
-import { createApi } from '../../src/server';
+import type { RateLimitConfig } from '../../src/graphql/rate-limit';
+import { createApi, type HttpTimeouts } from '../../src/server';
+
+/** Suites send many requests as one person from one address: the limit is tested on its own. */
+export const TEST_RATE_LIMIT: RateLimitConfig = { windowSeconds: 10, perPerson: 1_000_000, perAddress: 1_000_000 };
 
 export const ISSUER = 'spindeln-test';
 export const AUDIENCE = 'spindeln-api';
@@ -37,7 +41,10 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 }
 
 /** The real API over real HTTP, on the test's database. */
-export async function startApi(orm: MikroORM, options: { production?: boolean } = {}) {
+export async function startApi(
+  orm: MikroORM,
+  options: { production?: boolean; rateLimit?: RateLimitConfig; http?: HttpTimeouts; healthTimeoutMs?: number } = {},
+) {
   const signing = await testKey();
   const api = await createApi({
     orm,
@@ -49,6 +56,9 @@ export async function startApi(orm: MikroORM, options: { production?: boolean } 
     }),
     production: options.production ?? false,
     reportSqlStatements: true,
+    rateLimit: options.rateLimit ?? TEST_RATE_LIMIT,
+    http: options.http,
+    healthTimeoutMs: options.healthTimeoutMs,
   });
   const server = await api.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
-import { type PageArgs, PageArgs as PageArgsType, pageOf, toConnection } from '../../graphql/connection';
+import { type PageArgs, PageArgs as PageArgsType, pageOf, pageWithTotal, toConnection } from '../../graphql/connection';
 import type { GraphQLContext } from '../../graphql/context';
 import { forbidden } from '../../graphql/gate';
 import { AccessDenied } from '../../shared/errors';
@@ -46,13 +46,13 @@ export class ViewerResolver {
     const page = pageOf(args);
     const personId = ctx.viewer?.personId;
     if (!personId) return toConnection([], page, 0);
-    const rows = await visibleClients(ctx.em, personId, page);
+    const { rows, total } = await pageWithTotal(page, (p) => visibleClients(ctx.em, personId, p));
     // The list already carries each standing: the gates below need no second query.
     for (const r of rows) ctx.access.prime(standingFromRow(r));
     return toConnection(
       rows.map((r) => ClientNode.from({ ...r, id: r.client_id })),
       page,
-      Number(rows[0]?.total ?? 0),
+      total,
     );
   }
 
@@ -63,7 +63,7 @@ export class ViewerResolver {
   async inbox(@Args(() => PageArgsType) args: PageArgs, @Ctx() ctx: GraphQLContext) {
     const page = pageOf(args);
     const now = Date.now();
-    const rows = await asForbidden(inboxPage(ctx.em, ctx.viewer, page));
+    const { rows, total } = await pageWithTotal(page, (p) => asForbidden(inboxPage(ctx.em, ctx.viewer, p)));
     const items = rows.map((r) =>
       Object.assign(new InboxItem(), {
         clientId: r.client_id,
@@ -76,7 +76,7 @@ export class ViewerResolver {
         lastMessageAt: fromPgTimestamp(r.last_message_at),
       }),
     );
-    return toConnection(items, page, Number(rows[0]?.total ?? 0));
+    return toConnection(items, page, total);
   }
 
   @FieldResolver(() => AuditEntryConnection, {
@@ -89,8 +89,10 @@ export class ViewerResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     const page = pageOf(args);
-    const rows = await asForbidden(unitAuditLog(ctx.em, ctx.viewer, { ...page, deniedOnly }));
-    return toConnection(rows.map(AuditEntryType.from), page, Number(rows[0]?.total ?? 0));
+    const { rows, total } = await pageWithTotal(page, (p) =>
+      asForbidden(unitAuditLog(ctx.em, ctx.viewer, { ...p, deniedOnly })),
+    );
+    return toConnection(rows.map(AuditEntryType.from), page, total);
   }
 
   @FieldResolver(() => [ConsentInvitation], { description: 'Consents given to me that wait for me to accept.' })

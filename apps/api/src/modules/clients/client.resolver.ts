@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { type PageArgs, PageArgs as PageArgsType, pageOf, toConnection } from '../../graphql/connection';
+import { type PageArgs, PageArgs as PageArgsType, pageOf, pageWithTotal, toConnection } from '../../graphql/connection';
 import { type GraphQLContext, requireActor } from '../../graphql/context';
 import { Gated } from '../../graphql/gate';
 import { asPayload } from '../../graphql/user-error';
@@ -163,16 +163,18 @@ export class ClientResolver {
   async conversation(@Root() client: ClientNode, @Args(() => PageArgsType) args: PageArgs, @Ctx() ctx: GraphQLContext) {
     const page = pageOf(args);
     const includePrivate = seesPrivateMessages(await ctx.access.standing(client.clientId));
-    const rows = await ctx.loaders.conversation.load({ clientId: client.clientId, ...page, includePrivate });
-    return toConnection(rows.map(MessageType.from), page, Number(rows[0]?.total ?? 0));
+    const { rows, total } = await pageWithTotal(page, (p) =>
+      ctx.loaders.conversation.load({ clientId: client.clientId, ...p, includePrivate }),
+    );
+    return toConnection(rows.map(MessageType.from), page, total);
   }
 
   @Gated('CLIENT_ONLY')
   @FieldResolver(() => AuditEntryConnection, { nullable: true, description: 'Who looked at my information, and when.' })
   async accessLog(@Root() client: ClientNode, @Args(() => PageArgsType) args: PageArgs, @Ctx() ctx: GraphQLContext) {
     const page = pageOf(args);
-    const rows = await clientAccessLog(ctx.em, client.clientId, page);
-    return toConnection(rows.map(AuditEntryType.from), page, Number(rows[0]?.total ?? 0));
+    const { rows, total } = await pageWithTotal(page, (p) => clientAccessLog(ctx.em, client.clientId, p));
+    return toConnection(rows.map(AuditEntryType.from), page, total);
   }
 
   @Mutation(() => OfferPayload, { description: 'A coordinator records the offer, the answer, or an exemption.' })
