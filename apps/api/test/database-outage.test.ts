@@ -60,7 +60,10 @@ beforeAll(async () => {
   const setup = await openOrm(pg.url('outage', 'api'), { logger: () => {} });
   await seedDemoIfAbsent(setup);
   await setup.close(true);
-  orm = await openOrm(pg.url('outage', 'api'), { ...servingOptions({ connectMs: 500, queryMs: 1000 }), logger: () => {} });
+  orm = await openOrm(pg.url('outage', 'api'), {
+    ...servingOptions({ connectMs: 500, queryMs: 1000 }),
+    logger: () => {},
+  });
   api = await startApi(orm, { healthTimeoutMs: 800 });
   token = await tokenFor(PERSONAS.maria.personnummer);
 }, 120_000);
