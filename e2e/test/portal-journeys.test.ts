@@ -15,7 +15,7 @@ describe('portal journeys in Chromium', () => {
   const conversationCount = async (body: string) => {
     const data = (await stack.apiAs(
       'anna',
-      'query($id: ID!) { client(id: $id) { conversation(first: 100) { edges { node { body } } } } }',
+      'query($id: ID!) { client(id: $id) { conversation(first: 50) { edges { node { body } } } } }',
       {
         id: stack.clientId('elsa'),
       },
