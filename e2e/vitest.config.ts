@@ -5,8 +5,10 @@ export default defineConfig({
   resolve: { alias: oneGraphqlRealm },
   test: {
     include: ['test/**/*.test.ts'],
-    globalSetup: ['../apps/api/test/support/global-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    globalSetup: ['../apps/api/test/support/global-setup.ts', './support/build-portal.ts'],
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
+    // Browser pages hydrate later on a loaded machine.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });

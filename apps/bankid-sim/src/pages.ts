@@ -48,7 +48,7 @@ export function loginPage(uid: string, error?: string): string {
       `<fieldset><legend>${g.title}</legend>${g.keys
         .map((k) => {
           const p = PERSONAS[k];
-          return `<label><input type="radio" name="persona" value="${p.personnummer}"> ${escapeHtml(p.givenName)} ${escapeHtml(p.familyName)} <small>(${formatPersonnummer(p.personnummer)})</small></label>`;
+          return `<label><input type="radio" name="persona" value="${p.personnummer}"> ${escapeHtml(p.givenName)} ${escapeHtml(p.familyName)}: ${escapeHtml(p.hint)} <small>(${formatPersonnummer(p.personnummer)})</small></label>`;
         })
         .join('')}</fieldset>`,
   ).join('');

@@ -1,0 +1,57 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import { apiToken } from './auth.server';
+import { env } from './env.server';
+import type { SessionData } from './session.server';
+
+export interface ApiResult<T> {
+  data: T;
+  /** Paths the API refused (a consent the viewer lacks): shown as "not shared", never as an error. */
+  forbidden: string[];
+}
+
+export class ApiUnavailable extends Error {
+  override name = 'ApiUnavailable';
+}
+
+const printed = new WeakMap<object, string>();
+
+/**
+ * The portal's one way to the API: a typed operation over HTTP with a fresh token for the person in
+ * the session. Denied fields come back null with FORBIDDEN at their path; anything else is an error.
+ */
+export async function callApi<T, V extends Record<string, unknown>>(
+  login: Pick<SessionData, 'personnummer' | 'givenName' | 'familyName'>,
+  document: TypedDocumentNode<T, V>,
+  ...[variables]: V extends Record<string, never> ? [] : [V]
+): Promise<ApiResult<T>> {
+  let query = printed.get(document);
+  if (!query) {
+    query = print(document);
+    printed.set(document, query);
+  }
+  let res: Response;
+  try {
+    res = await fetch(`${env().apiUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await apiToken(login)}` },
+      body: JSON.stringify({ query, variables: variables ?? {} }),
+      signal: AbortSignal.timeout(10_000),
+    });
+  } catch (error) {
+    throw new ApiUnavailable(`the API did not answer: ${(error as Error).message}`);
+  }
+  const body = (await res.json().catch(() => null)) as {
+    data?: T | null;
+    errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
+  } | null;
+  const errors = body?.errors ?? [];
+  const other = errors.filter((e) => e.extensions?.code !== 'FORBIDDEN');
+  if (!res.ok || !body?.data || other.length) {
+    throw new ApiUnavailable(`the API answered ${res.status}: ${other.map((e) => e.message).join('; ')}`);
+  }
+  return {
+    data: body.data,
+    forbidden: errors.filter((e) => e.extensions?.code === 'FORBIDDEN').map((e) => (e.path ?? []).join('.')),
+  };
+}

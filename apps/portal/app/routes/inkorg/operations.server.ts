@@ -1,0 +1,44 @@
+import { graphql } from '../../graphql/generated';
+
+export const Inbox_Items = graphql(`
+  query Inbox_Items {
+    viewer {
+      isStaff
+      inbox(first: 50) {
+        totalCount
+        edges {
+          node {
+            unanswered
+            waitingMinutes
+            waitingSince
+            lastMessageAt
+            client {
+              id
+              givenName
+              familyName
+            }
+            lastMessage {
+              id
+              body
+              authorName
+              authorRole
+              private
+            }
+          }
+        }
+      }
+      clients(first: 20) {
+        edges {
+          node {
+            id
+            givenName
+            familyName
+            myAccess {
+              relations
+            }
+          }
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,58 @@
+import { graphql } from '../../graphql/generated';
+
+export const Messages_Conversation = graphql(`
+  query Messages_Conversation($id: ID!) {
+    client(id: $id) {
+      id
+      givenName
+      familyName
+      myAccess {
+        relations
+        scopes
+      }
+      conversation(first: 50) {
+        totalCount
+        edges {
+          node {
+            id
+            body
+            authorName
+            authorRole
+            sentAt
+            private
+            state
+            inReplyTo
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const Messages_Send = graphql(`
+  mutation Messages_Send($input: SendMessageInput!) {
+    sendMessage(input: $input) {
+      messageId
+      error {
+        code
+        field
+        rule
+        message
+      }
+    }
+  }
+`);
+
+export const Messages_Mark = graphql(`
+  mutation Messages_Mark($input: MarkMessageInput!) {
+    markMessage(input: $input) {
+      messageId
+      state
+      error {
+        code
+        rule
+        message
+      }
+    }
+  }
+`);

@@ -1,0 +1,107 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { redirect } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { ContactNowBox } from '../../components/contact';
+import { Csrf, Notice } from '../../components/forms';
+import { callApi } from '../../lib/api.server';
+import { requireForm, requireLogin } from '../../lib/guard.server';
+import { fullName } from '../../lib/present';
+import { useT } from '../../lib/use-root';
+import { Overview_AcceptConsent, Overview_Viewer } from './operations.server';
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, t } = await requireLogin(request);
+  const { data } = await callApi(user, Overview_Viewer);
+  const accepted = new URL(request.url).searchParams.get('godkant');
+  return { pageTitle: t('overview.title'), viewer: data.viewer, accepted };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, form } = await requireForm(request);
+  const consentId = String(form.get('consentId') ?? '');
+  const { data } = await callApi(user, Overview_AcceptConsent, { consentId });
+  const client = String(form.get('clientName') ?? '');
+  return redirect(data.acceptConsent.error ? '/oversikt' : `/oversikt?godkant=${encodeURIComponent(client)}`);
+}
+
+export default function Overview() {
+  const { viewer, accepted } = useLoaderData<typeof loader>();
+  const t = useT();
+  if (!viewer) return null;
+  const clients = viewer.clients.edges.map((e) => e.node);
+  const staffView = viewer.isStaff && !viewer.isClient;
+  return (
+    <>
+      {accepted ? <Notice>{t('overview.accepted', accepted)}</Notice> : null}
+      <h1 tabIndex={-1}>{t('overview.heading', viewer.givenName ?? '')}</h1>
+      {viewer.consentsToAccept.length ? (
+        <section className="panel">
+          <h2>{t('overview.pending')}</h2>
+          {viewer.consentsToAccept.map((c) => (
+            <div key={c.consentId} className="card">
+              <p>{t('overview.pendingText', c.clientName)}</p>
+              <ul>
+                {c.scopes.map((s) => (
+                  <li key={s}>{t(`scope.${s}`)}</li>
+                ))}
+              </ul>
+              <form method="post">
+                <Csrf />
+                <input type="hidden" name="consentId" value={c.consentId} />
+                <input type="hidden" name="clientName" value={c.clientName} />
+                <button type="submit" className="button">
+                  {t('overview.accept')}
+                </button>
+              </form>
+              <p className="hint">{t('overview.declineInfo')}</p>
+            </div>
+          ))}
+        </section>
+      ) : null}
+      {staffView ? (
+        <p className="actions">
+          <a className="button" href="/inkorg">
+            {t('overview.toInbox')}
+          </a>
+          {viewer.isCoordinator ? (
+            <a className="button button--secondary" href="/samordning">
+              {t('overview.toCoordinator')}
+            </a>
+          ) : null}
+        </p>
+      ) : null}
+      <h2>{staffView ? t('overview.staffClients') : t('overview.people')}</h2>
+      {clients.length === 0 ? <p>{t('overview.none')}</p> : null}
+      <ul className="client-list">
+        {clients.map((c) => {
+          const self = c.myAccess?.relations.includes('SELF');
+          const name = fullName(c, t);
+          const scopes = c.myAccess?.scopes ?? [];
+          const phonesShared = self || staffView || scopes.includes('VIEW_CONTACT_DETAILS');
+          return (
+            <li key={c.id} className="card client-card">
+              <h3 className="card__title">{self ? t('overview.myself') : name}</h3>
+              {c.contactNow ? (
+                <ContactNowBox
+                  now={c.contactNow}
+                  primary={c.fixedContact}
+                  clientName={c.givenName ?? name}
+                  phonesShared={phonesShared}
+                  headingLevel={3}
+                />
+              ) : null}
+              <p className="actions">
+                <a className="button" href={`/klient/${c.id}`}>
+                  {t('overview.open', self ? t('client.headingSelf').toLowerCase() : name)}
+                </a>
+                <a className="button button--secondary" href={`/klient/${c.id}/meddelanden`}>
+                  {t('overview.messages')}
+                </a>
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}

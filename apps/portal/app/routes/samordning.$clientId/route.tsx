@@ -1,0 +1,220 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { redirect } from '@remix-run/node';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { ContactCard } from '../../components/contact';
+import {
+  Choices,
+  Csrf,
+  ErrorSummary,
+  errorFor,
+  type FieldError,
+  type FormFailure,
+  Notice,
+  Select,
+  TextArea,
+  TextField,
+} from '../../components/forms';
+import { NothingToShow } from '../../components/not-shared';
+import type { ContactRole, OfferStatus } from '../../graphql/generated/graphql';
+import { callApi } from '../../lib/api.server';
+import { requireForm, requireLogin } from '../../lib/guard.server';
+import { formatDateTime } from '../../lib/i18n';
+import { formErrorFromApi, fullName, titleLabel } from '../../lib/present';
+import { useRoot, useT } from '../../lib/use-root';
+import {
+  CoordinatorClient_Appoint,
+  CoordinatorClient_Details,
+  CoordinatorClient_RecordOffer,
+} from './operations.server';
+
+const ROLES: ContactRole[] = ['PRIMARY', 'DEPUTY'];
+const OFFER_STATUSES: OfferStatus[] = ['OFFERED', 'ACCEPTED', 'DECLINED', 'EXEMPT'];
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, t } = await requireLogin(request);
+  const { data } = await callApi(user, CoordinatorClient_Details, { id: params.clientId ?? '' });
+  if (!data.viewer?.isCoordinator) throw redirect('/oversikt');
+  // The unit's care staff, as far as the API shows them: everyone who is someone's contact or deputy.
+  const staff = new Map<string, { staffId: string; name: string; title: string | null }>();
+  for (const { node } of data.viewer.clients.edges) {
+    for (const p of [node.fixedContact, node.deputy]) {
+      if (p) staff.set(p.staffId, { staffId: p.staffId, name: fullName(p, t), title: p.title });
+    }
+  }
+  return {
+    pageTitle: data.client ? t('coord.client.title', fullName(data.client, t)) : t('client.notFound'),
+    client: data.client,
+    staff: [...staff.values()].sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+    saved: new URL(request.url).searchParams.get('sparat'),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, form, t } = await requireForm(request);
+  const clientId = params.clientId ?? '';
+  const intent = String(form.get('intent') ?? '');
+  const text = (k: string) => String(form.get(k) ?? '').trim();
+  if (intent === 'offer') {
+    const values = { intent, status: text('status'), reason: text('reason'), clientView: text('clientView') };
+    const errors: FieldError[] = [];
+    if (!OFFER_STATUSES.includes(values.status as OfferStatus))
+      errors.push({ field: 'status', message: t('coord.error.status') });
+    if (errors.length) return { errors, values } satisfies FormFailure;
+    const { data } = await callApi(user, CoordinatorClient_RecordOffer, {
+      input: {
+        clientId,
+        status: values.status as OfferStatus,
+        reason: values.reason || null,
+        clientView: values.clientView || null,
+      },
+    });
+    const error = data.recordOffer.error;
+    if (error) {
+      const e = formErrorFromApi(error, t, 'status');
+      return {
+        errors: [{ ...e, field: e.field === 'reason' ? 'reason-offer' : e.field }],
+        values,
+      } satisfies FormFailure;
+    }
+    return redirect(`/samordning/${clientId}?sparat=erbjudande`);
+  }
+  const values = {
+    intent: 'appoint',
+    role: text('role'),
+    staffId: text('staffId'),
+    validFrom: text('validFrom'),
+    reason: text('reason'),
+  };
+  const errors: FieldError[] = [];
+  if (!ROLES.includes(values.role as ContactRole)) errors.push({ field: 'role', message: t('coord.error.role') });
+  if (!values.staffId) errors.push({ field: 'staffId', message: t('coord.error.staff') });
+  if (values.validFrom && !DAY.test(values.validFrom))
+    errors.push({ field: 'validFrom', message: t('coord.error.day') });
+  if (errors.length) return { errors, values } satisfies FormFailure;
+  const { data } = await callApi(user, CoordinatorClient_Appoint, {
+    input: {
+      clientId,
+      staffId: values.staffId,
+      role: values.role as ContactRole,
+      validFrom: values.validFrom || null,
+      reason: values.reason || null,
+    },
+  });
+  const error = data.appointContact.error;
+  if (error) return { errors: [formErrorFromApi(error, t, 'staffId')], values } satisfies FormFailure;
+  return redirect(`/samordning/${clientId}?sparat=uppdrag`);
+}
+
+export default function CoordinatorClient() {
+  const { client, staff, saved } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const t = useT();
+  const { lang } = useRoot();
+  if (!client) return <NothingToShow />;
+  const v = (failure?.values ?? {}) as Record<string, string>;
+  const appointErrors = v.intent === 'appoint' ? failure?.errors : undefined;
+  const offerErrors = v.intent === 'offer' ? failure?.errors : undefined;
+  return (
+    <>
+      <ErrorSummary errors={failure?.errors} />
+      {saved === 'uppdrag' ? <Notice>{t('coord.appointed')}</Notice> : null}
+      {saved === 'erbjudande' ? <Notice>{t('coord.offerSaved')}</Notice> : null}
+      <p>
+        <a href="/samordning">{t('coord.heading')}</a>
+      </p>
+      <h1 tabIndex={-1}>{fullName(client, t)}</h1>
+      <div className="cards">
+        <ContactCard heading={t('contact.primary')} person={client.fixedContact} phonesShared />
+        <ContactCard heading={t('contact.deputy')} person={client.deputy} phonesShared />
+      </div>
+
+      <h2 id="appoint-heading">{t('coord.appoint')}</h2>
+      <p className="panel">{t('coord.rule')}</p>
+      <form method="post" aria-labelledby="appoint-heading" noValidate>
+        <Csrf />
+        <input type="hidden" name="intent" value="appoint" />
+        <Choices
+          id="role"
+          name="role"
+          type="radio"
+          label={t('coord.role')}
+          choices={ROLES.map((r) => ({ value: r, label: t(`coord.role.${r}`) }))}
+          checked={v.role ? [v.role] : []}
+          error={errorFor(appointErrors, 'role')}
+        />
+        <Select
+          id="staffId"
+          label={t('coord.staff')}
+          placeholder={t('coord.chooseStaff')}
+          choices={staff.map((s) => ({
+            value: s.staffId,
+            label: `${s.name}, ${titleLabel(s.title as never, t).toLowerCase()}`,
+          }))}
+          defaultValue={v.staffId}
+          error={errorFor(appointErrors, 'staffId')}
+        />
+        <TextField
+          id="validFrom"
+          label={t('coord.validFrom')}
+          hint={t('coord.validFromHint')}
+          defaultValue={v.validFrom}
+          width="short"
+          inputMode="numeric"
+          error={errorFor(appointErrors, 'validFrom')}
+        />
+        <TextArea
+          id="reason"
+          label={t('coord.reason')}
+          rows={3}
+          defaultValue={v.intent === 'appoint' ? v.reason : ''}
+          error={errorFor(appointErrors, 'reason')}
+        />
+        <button type="submit" className="button">
+          {t('coord.appointButton')}
+        </button>
+      </form>
+
+      <h2 id="offer-heading">{t('coord.offer')}</h2>
+      <p>
+        {t('coord.offerCurrent')}:{' '}
+        {client.offer?.status
+          ? `${t(`coord.offer.${client.offer.status}`)}${client.offer.assessedAt ? `, ${formatDateTime(client.offer.assessedAt, lang)}` : ''}`
+          : t('coord.offerNone')}
+      </p>
+      {client.offer?.reason ? <p>{client.offer.reason}</p> : null}
+      <form method="post" aria-labelledby="offer-heading" noValidate>
+        <Csrf />
+        <input type="hidden" name="intent" value="offer" />
+        <Choices
+          id="status"
+          name="status"
+          type="radio"
+          label={t('coord.offerStatus')}
+          hint={t('coord.offerExemptHint')}
+          choices={OFFER_STATUSES.map((s) => ({ value: s, label: t(`coord.offer.${s}`) }))}
+          checked={v.status ? [v.status] : []}
+          error={errorFor(offerErrors, 'status')}
+        />
+        <TextArea
+          id="reason-offer"
+          name="reason"
+          label={t('coord.offerReason')}
+          rows={3}
+          defaultValue={v.intent === 'offer' ? v.reason : ''}
+          error={errorFor(offerErrors, 'reason-offer')}
+        />
+        <TextArea
+          id="clientView"
+          label={t('coord.offerClientView')}
+          rows={3}
+          defaultValue={v.clientView}
+          error={errorFor(offerErrors, 'clientView')}
+        />
+        <button type="submit" className="button">
+          {t('coord.offerButton')}
+        </button>
+      </form>
+    </>
+  );
+}
