@@ -16,6 +16,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PARTS = [
   { name: 'api', cwd: 'apps/api', entry: 'src/main.ts' },
   { name: 'bankid-sim', cwd: 'apps/bankid-sim', entry: 'src/main.ts' },
+  { name: 'portal', cwd: 'apps/portal', entry: 'server.ts' },
 ];
 
 /** How long a part may take to stop before it is killed; the API stops PostgreSQL in this time. */

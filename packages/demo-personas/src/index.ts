@@ -67,12 +67,14 @@ export const PERSONAS = {
     familyName: 'Lund',
     personnummer: makeTestPersonnummer('1941-02-17', 985),
     role: 'Client with skyddade personuppgifter (protected identity): named only to herself and the staff assigned to her',
+    hint: 'omsorgstagare, skyddade personuppgifter',
   },
   pia: {
     givenName: 'Pia',
     familyName: 'Berglund',
     personnummer: makeTestPersonnummer('1963-10-03', 987),
     role: 'Elsa’s cousin with skyddade personuppgifter: reads the conversation; never named to anyone else',
+    hint: 'närstående, skyddade personuppgifter',
   },
   anna: {
     givenName: 'Anna',

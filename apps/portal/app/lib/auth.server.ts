@@ -34,7 +34,7 @@ let issuer: Promise<ReturnType<typeof createApiTokenIssuer>> | undefined;
 
 /**
  * A short-lived token for the API, signed for each call from the login kept in the session.
- * The verified names go with it once `@spindeln/api-token` takes them (the hardening issue).
+ * The login's verified names go with it: the API takes a person's own name only from them.
  */
 export async function apiToken(login: {
   personnummer: string;
@@ -45,6 +45,5 @@ export async function apiToken(login: {
   issuer ??= e
     .signingKey()
     .then((key) => createApiTokenIssuer({ key, issuer: e.tokenIssuer, audience: e.tokenAudience }));
-  // Today's issuer takes the personnummer only; then: issue(login.personnummer, { givenName, familyName }).
-  return (await issuer).issue(login.personnummer);
+  return (await issuer).issue(login.personnummer, { givenName: login.givenName, familyName: login.familyName });
 }
