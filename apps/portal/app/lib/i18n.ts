@@ -45,6 +45,8 @@ const sv = {
   'overview.messages': 'Meddelanden',
   'overview.consents': 'Samtycken och logg',
   'overview.pending': 'Samtycken som väntar på dig',
+  // A client whose name the API withholds (no registered name yet, or skyddade personuppgifter).
+  'overview.unnamedClient': 'en person som gett dig samtycke',
   'overview.pendingText': (client: string) =>
     `${client} vill att du ska kunna se information om hemtjänsten. Du kan se detta:`,
   'overview.accept': 'Godkänn',
@@ -380,6 +382,7 @@ const en: Catalogue = {
   'overview.messages': 'Messages',
   'overview.consents': 'Consents and log',
   'overview.pending': 'Consents waiting for you',
+  'overview.unnamedClient': 'a person who gave you consent',
   'overview.pendingText': (client) =>
     `${client} wants you to be able to see information about their home care. You can see:`,
   'overview.accept': 'Accept',

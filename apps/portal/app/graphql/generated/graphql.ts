@@ -44,6 +44,8 @@ export type CareSetting =
   | 'SARSKILT_BOENDE';
 
 export type ChangeConsentInput = {
+  /** Coordinators only, and then required: how the client gave this change in person and their capacity. The change is recorded as given in person; the client’s own change in the portal has none. */
+  capacityNote?: string | null | undefined;
   consentId: string | number;
   expiresAt?: string | null | undefined;
   scopes: Array<ConsentScope>;
@@ -246,7 +248,7 @@ export type Consents_RevokeMutation = { revokeConsent: { consentId: string | nul
 export type Overview_ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type Overview_ViewerQuery = { viewer: { givenName: string | null, familyName: string | null, isClient: boolean, isStaff: boolean, isCoordinator: boolean, clients: { totalCount: number, edges: Array<{ node: { id: string, givenName: string | null, familyName: string | null, myAccess: { relations: Array<ClientRelation>, scopes: Array<ConsentScope> } | null, fixedContact: { givenName: string | null, familyName: string | null } | null, contactNow: { reason: ContactReason | null, primaryAwayUntil: string | null, teamName: string | null, teamPhone: string | null, contact: { staffId: string, givenName: string | null, familyName: string | null, title: StaffTitle | null, role: ContactRole | null, workMobile: string | null } | null } | null } }> }, consentsToAccept: Array<{ consentId: string, clientId: string, clientName: string, scopes: Array<ConsentScope> }> } | null };
+export type Overview_ViewerQuery = { viewer: { givenName: string | null, familyName: string | null, isClient: boolean, isStaff: boolean, isCoordinator: boolean, clients: { totalCount: number, edges: Array<{ node: { id: string, givenName: string | null, familyName: string | null, myAccess: { relations: Array<ClientRelation>, scopes: Array<ConsentScope> } | null, fixedContact: { givenName: string | null, familyName: string | null } | null, contactNow: { reason: ContactReason | null, primaryAwayUntil: string | null, teamName: string | null, teamPhone: string | null, contact: { staffId: string, givenName: string | null, familyName: string | null, title: StaffTitle | null, role: ContactRole | null, workMobile: string | null } | null } | null } }> }, consentsToAccept: Array<{ consentId: string, clientId: string, clientName: string | null, scopes: Array<ConsentScope> }> } | null };
 
 export type Overview_AcceptConsentMutationVariables = Exact<{
   consentId: string | number;

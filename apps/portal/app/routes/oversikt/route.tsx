@@ -39,7 +39,7 @@ export default function Overview() {
           <h2>{t('overview.pending')}</h2>
           {viewer.consentsToAccept.map((c) => (
             <div key={c.consentId} className="card">
-              <p>{t('overview.pendingText', c.clientName)}</p>
+              <p>{t('overview.pendingText', c.clientName ?? t('overview.unnamedClient'))}</p>
               <ul>
                 {c.scopes.map((s) => (
                   <li key={s}>{t(`scope.${s}`)}</li>
@@ -48,7 +48,7 @@ export default function Overview() {
               <form method="post">
                 <Csrf />
                 <input type="hidden" name="consentId" value={c.consentId} />
-                <input type="hidden" name="clientName" value={c.clientName} />
+                <input type="hidden" name="clientName" value={c.clientName ?? t('overview.unnamedClient')} />
                 <button type="submit" className="button">
                   {t('overview.accept')}
                 </button>
