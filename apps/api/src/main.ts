@@ -1,8 +1,9 @@
 import { verifierFromEnv } from './auth/verifier';
 import { ConfigError, loadEnv } from './config/env';
 import { openDatabase } from './db/database';
-import { seedDemoIfAbsent } from './db/lifecycle';
-import { migrate, openOrm, pendingMigrations, servingOptions } from './db/orm';
+import { migrate, pendingMigrations, servingOptions } from './db/orm';
+import { openOrm } from './orm';
+import { seedDemoIfAbsent } from './seed/demo-if-absent';
 import { createApi } from './server';
 
 const log = (line: string) => console.log(line);

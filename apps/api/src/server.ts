@@ -7,8 +7,8 @@ import { GraphQLError } from 'graphql';
 import { databaseHealth } from './db/lifecycle';
 import { countStatements } from './db/query-counter';
 import { createApollo, serviceUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from './graphql/apollo';
-import { createContext } from './graphql/context';
 import { type RateLimitConfig, RateLimiter } from './graphql/rate-limit';
+import { createContext } from './modules/request/context';
 import { isDatabaseUnavailable } from './shared/errors';
 
 export interface HttpTimeouts {

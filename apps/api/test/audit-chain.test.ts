@@ -4,7 +4,7 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../src/config/env';
 import { describeCheck, verifyAuditChain } from '../src/db/audit-verify';
-import { ReadAuditLog } from '../src/graphql/read-audit';
+import { ReadAuditLog } from '../src/modules/audit/read-audit';
 import { appointContact, endContact } from '../src/modules/contacts/contacts.service';
 import { freshDatabase, useDatabase } from './support/database';
 import { loadDemo } from './support/world';

@@ -4,7 +4,7 @@ import { startApi, type TestApi } from './support/api';
 import { useDatabase } from './support/database';
 import { loadDemo } from './support/world';
 
-/** The API's opaque cursor for the item at an offset (graphql/connection.ts). */
+/** The API's opaque cursor for the item at an offset (kit/connection.ts). */
 const cursorAt = (index: number) => Buffer.from(`o:${index}`, 'utf8').toString('base64url');
 
 const db = useDatabase({ shared: true });

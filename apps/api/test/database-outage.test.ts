@@ -5,8 +5,9 @@ import path from 'node:path';
 import { PERSONAS } from '@spindeln/demo-personas';
 import { type EmbeddedServer, freePort, startEmbeddedPostgres } from '@spindeln/dev-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoIfAbsent } from '../src/db/lifecycle';
-import { type MikroORM, migrate, openOrm, servingOptions } from '../src/db/orm';
+import { type MikroORM, migrate, servingOptions } from '../src/db/orm';
+import { openOrm } from '../src/orm';
+import { seedDemoIfAbsent } from '../src/seed/demo-if-absent';
 import { startApi, type TestApi, tokenFor } from './support/api';
 
 /**

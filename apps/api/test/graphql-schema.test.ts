@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { GraphQLObjectType, getNamedType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { GATED_FIELDS } from '../src/graphql/gate';
 import { SCHEMA_FILE } from '../src/graphql/print-schema';
 import { getSchema, printSdl } from '../src/graphql/schema';
+import { GATED_FIELDS } from '../src/modules/access/gated';
 
 describe('schema', () => {
   it('matches the committed schema.graphql (run `npm run schema` after changing it)', async () => {

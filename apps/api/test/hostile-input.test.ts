@@ -1,7 +1,7 @@
 import { PERSONAS } from '@spindeln/demo-personas';
 import { buildSchema, isInputObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MULTILINE_INPUT_FIELDS } from '../src/graphql/input-text';
+import { MULTILINE_INPUT_FIELDS } from '../src/kit/input-text';
 import { startApi, type TestApi, tokenFor } from './support/api';
 import { tableCounts, useDatabase } from './support/database';
 import { loadDemo } from './support/world';

@@ -1,7 +1,7 @@
 import { PERSONAS } from '@spindeln/demo-personas';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openOrm } from '../src/db/orm';
 import { MESSAGE_RATE_LIMIT } from '../src/modules/messages/messages.service';
+import { openOrm } from '../src/orm';
 import { startApi, type TestApi } from './support/api';
 import { useDatabase } from './support/database';
 import { loadDemo } from './support/world';

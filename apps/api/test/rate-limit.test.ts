@@ -74,7 +74,7 @@ describe('request rate limit', () => {
     await loadDemo(db.em());
     const limit = { windowSeconds: WINDOW, perPerson: 25, perAddress: 10_000 };
     // Two API instances with their own connection pools, as behind a load balancer.
-    const { openOrm } = await import('../src/db/orm');
+    const { openOrm } = await import('../src/orm');
     const otherOrm = await openOrm(db.url);
     const a = await startApi(db.orm, { rateLimit: limit });
     const b = await startApi(otherOrm, { rateLimit: limit });

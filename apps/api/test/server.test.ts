@@ -1,8 +1,9 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { describe, expect, it } from 'vitest';
 import { loadEnv } from '../src/config/env';
-import { seedDemoIfAbsent } from '../src/db/lifecycle';
-import { MIGRATIONS, openOrm } from '../src/db/orm';
+import { MIGRATIONS } from '../src/db/orm';
+import { openOrm } from '../src/orm';
+import { seedDemoIfAbsent } from '../src/seed/demo-if-absent';
 import { startApi } from './support/api';
 import { useDatabase } from './support/database';
 

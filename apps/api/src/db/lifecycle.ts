@@ -1,17 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { Provider } from '../modules/organisation/organisation.entity';
-import { seedDemo } from '../seed/demo';
 import { migrate } from './orm';
-
-export const DEMO_PROVIDER = 'Spindelns kommun, hemtjänsten';
-
-/** Loads the demo personas unless they are there already. Returns whether it seeded. */
-export async function seedDemoIfAbsent(orm: MikroORM): Promise<boolean> {
-  const em = orm.em.fork();
-  if (await em.count(Provider, { name: DEMO_PROVIDER })) return false;
-  await em.transactional((tx) => seedDemo(tx));
-  return true;
-}
 
 /** Drops everything, including the audit log: for development databases only. */
 export async function resetDatabase(orm: MikroORM): Promise<string[]> {

@@ -1,6 +1,5 @@
 import { Migrator } from '@mikro-orm/migrations';
-import { MikroORM, type Options, PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { ENTITIES } from './entities';
+import { type MikroORM, type Options, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migration20261122000000_initial } from './migrations/Migration20261122000000_initial';
 import { Migration20261201000000_roles } from './migrations/Migration20261201000000_roles';
 import { Migration20261201000100_audit_chain } from './migrations/Migration20261201000100_audit_chain';
@@ -24,11 +23,12 @@ export const MIGRATIONS = [
   },
 ];
 
-export function ormOptions(databaseUrl: string, extra: Partial<Options> = {}): Options {
+/** Options for an ORM over the given entities (the API's list is in `src/orm.ts`). */
+export function ormOptions(databaseUrl: string, entities: Options['entities'], extra: Partial<Options> = {}): Options {
   return {
     driver: PostgreSqlDriver,
     clientUrl: databaseUrl,
-    entities: ENTITIES,
+    entities,
     discovery: { warnWhenNoEntities: true },
     extensions: [Migrator],
     migrations: {
@@ -49,7 +49,7 @@ export function ormOptions(databaseUrl: string, extra: Partial<Options> = {}): O
   };
 }
 
-// The hot reads are named prepared statements (shared/prepared.ts): plan them once, generically,
+// The hot reads are named prepared statements (db/prepared.ts): plan them once, generically,
 // rather than again on every execution. Unnamed statements are planned per execution anyway.
 const PLAN_OPTIONS = '-c plan_cache_mode=force_generic_plan';
 
@@ -87,10 +87,6 @@ export function servingOptions(timeouts: DatabaseTimeouts): Partial<Options> {
       },
     },
   };
-}
-
-export async function openOrm(databaseUrl: string, extra: Partial<Options> = {}): Promise<MikroORM> {
-  return MikroORM.init(ormOptions(databaseUrl, extra));
 }
 
 export async function migrate(orm: MikroORM): Promise<string[]> {

@@ -4,9 +4,9 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { statementsSoFar } from '../db/query-counter';
+import { QUERY_LIMITS, requestLimitsPlugin } from '../kit/limits';
+import type { GraphQLContext } from '../modules/request/context';
 import { isDatabaseUnavailable } from '../shared/errors';
-import type { GraphQLContext } from './context';
-import { QUERY_LIMITS, requestLimitsPlugin } from './limits';
 import { getSchema } from './schema';
 
 export { QUERY_LIMITS };

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
-import { runPrepared } from '../shared/prepared';
-import { sql } from '../shared/sql';
+import { runPrepared } from '../db/prepared';
+import { sql } from '../db/sql';
 
 export interface RateLimitConfig {
   /** Length of the fixed window, in seconds. */

@@ -2,7 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { ROLES } from '@spindeln/dev-postgres';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
-import { openOrm } from '../../src/db/orm';
+import { openOrm } from '../../src/orm';
 
 let counter = 0;
 

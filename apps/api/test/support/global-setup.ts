@@ -1,6 +1,7 @@
 import { startThrowawayPostgres } from '@spindeln/dev-postgres';
 import type { TestProject } from 'vitest/node';
-import { migrate, openOrm } from '../../src/db/orm';
+import { migrate } from '../../src/db/orm';
+import { openOrm } from '../../src/orm';
 
 declare module 'vitest' {
   export interface ProvidedContext {

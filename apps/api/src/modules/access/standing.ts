@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CONSENT_SCOPES, type ConsentScope } from '@spindeln/consent-scopes';
+import { runPrepared } from '../../db/prepared';
+import { sql, uuidArray } from '../../db/sql';
 import { AccessDenied } from '../../shared/errors';
 import { lookupId } from '../../shared/lookup-id';
-import { runPrepared } from '../../shared/prepared';
-import { sql, uuidArray } from '../../shared/sql';
 import { stockholmDay } from '../../shared/time';
 import { isUuid } from '../../shared/validate';
 import { Client } from '../clients/client.entity';

@@ -1,18 +1,18 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
-import { type PageArgs, PageArgs as PageArgsType, pageOf, pageWithTotal, toConnection } from '../../graphql/connection';
-import type { GraphQLContext } from '../../graphql/context';
-import { forbidden } from '../../graphql/gate';
-import { LIST_READ_ACTIONS } from '../../graphql/read-audit';
+import { type PageArgs, PageArgs as PageArgsType, pageOf, pageWithTotal, toConnection } from '../../kit/connection';
+import { forbidden } from '../../kit/gate';
 import { AccessDenied } from '../../shared/errors';
 import { fromPgTimestamp } from '../../shared/time';
 import { AuditEntryConnection, AuditEntryType } from '../audit/audit.type';
 import { type AuditRow, unitAuditLog } from '../audit/audit-log.service';
+import { LIST_READ_ACTIONS } from '../audit/read-audit';
 import { ClientConnection, ClientNode } from '../clients/client.type';
 import { inboxPage } from '../messages/conversation.service';
 import { InboxConnection, InboxItem } from '../messages/messages.type';
 import { shownName } from '../people/shown-name';
 import { consentsAwaitingAcceptance } from '../relatives/consent.service';
 import { ConsentInvitation } from '../relatives/relatives.type';
+import type { GraphQLContext } from '../request/context';
 import { NO_STANDING, standingFromRow, visibleClients } from './standing';
 import { ViewerType } from './viewer.type';
 

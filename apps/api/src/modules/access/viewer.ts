@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { runPrepared } from '../../shared/prepared';
-import { sql } from '../../shared/sql';
+import { runPrepared } from '../../db/prepared';
+import { sql } from '../../db/sql';
 import type { SystemRole } from '../organisation/staff-member.entity';
 
 /** The person behind a verified token, as the database knows them. */

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql } from '../../db/sql';
 import { AccessDenied } from '../../shared/errors';
-import { sql } from '../../shared/sql';
 import type { ViewerIdentity } from '../access/viewer';
 
 export interface AuditRow {

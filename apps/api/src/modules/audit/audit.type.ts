@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Connection } from '../../graphql/connection';
 import { AuditOutcomeEnum, NameWithheldEnum } from '../../graphql/enums';
-import { DateTime } from '../../graphql/scalars';
+import { Connection } from '../../kit/connection';
+import { DateTime } from '../../kit/scalars';
 import { fromPgTimestamp } from '../../shared/time';
 import { type NameViewer, shownName } from '../people/shown-name';
 import type { AuditRow } from './audit-log.service';

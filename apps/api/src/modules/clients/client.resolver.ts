@@ -1,9 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { type PageArgs, PageArgs as PageArgsType, pageOf, pageWithTotal, toConnection } from '../../graphql/connection';
-import { type GraphQLContext, nameViewer, requireActor } from '../../graphql/context';
-import { Gated } from '../../graphql/gate';
-import { asPayload } from '../../graphql/user-error';
+import { type PageArgs, PageArgs as PageArgsType, pageOf, pageWithTotal, toConnection } from '../../kit/connection';
+import { asPayload } from '../../kit/user-error';
 import { fromPgTimestamp } from '../../shared/time';
+import { Gated } from '../access/gated';
 import { seesPrivateMessages } from '../access/standing';
 import { AuditEntryConnection, AuditEntryType } from '../audit/audit.type';
 import { clientAccessLog } from '../audit/audit-log.service';
@@ -13,6 +12,7 @@ import { MessageConnection, MessageType } from '../messages/messages.type';
 import { shownRelativeLabel } from '../people/shown-name';
 import { consentHistory, relativesOf } from '../relatives/consent.service';
 import { ConsentType, RelativeType } from '../relatives/relatives.type';
+import { type GraphQLContext, nameViewer, requireActor } from '../request/context';
 import { ClientAccess, ClientNode, FixedContactOfferType, OfferPayload, RecordOfferInput } from './client.type';
 import { recordOffer } from './offer.service';
 

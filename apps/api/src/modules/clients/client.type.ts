@@ -1,5 +1,4 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { Connection } from '../../graphql/connection';
 import {
   CareSettingEnum,
   ClientRelationEnum,
@@ -7,9 +6,10 @@ import {
   NameWithheldEnum,
   OfferStatusEnum,
 } from '../../graphql/enums';
-import { Gated } from '../../graphql/gate';
-import { DateTime } from '../../graphql/scalars';
-import { UserError } from '../../graphql/user-error';
+import { Connection } from '../../kit/connection';
+import { DateTime } from '../../kit/scalars';
+import { UserError } from '../../kit/user-error';
+import { Gated } from '../access/gated';
 import { type NameViewer, shownName } from '../people/shown-name';
 
 @ObjectType('Client', { description: 'A person with home care, as far as the viewer may see them.' })

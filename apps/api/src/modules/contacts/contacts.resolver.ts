@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { type GraphQLContext, requireActor } from '../../graphql/context';
-import { asPayload } from '../../graphql/user-error';
+import { asPayload } from '../../kit/user-error';
+import { type GraphQLContext, requireActor } from '../request/context';
 import { appointContact, endContact, recordAbsence } from './contacts.service';
 import {
   AbsencePayload,

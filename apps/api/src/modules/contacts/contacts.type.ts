@@ -6,9 +6,9 @@ import {
   PhoneKindEnum,
   StaffTitleEnum,
 } from '../../graphql/enums';
-import { Gated } from '../../graphql/gate';
-import { LocalDate } from '../../graphql/scalars';
-import { UserError } from '../../graphql/user-error';
+import { LocalDate } from '../../kit/scalars';
+import { UserError } from '../../kit/user-error';
+import { Gated } from '../access/gated';
 import type { ContactReason } from './who-to-contact';
 
 @ObjectType({ description: 'Working time on a weekday (1 = Monday), Swedish local time.' })

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { runPrepared } from '../../shared/prepared';
-import { sql, uuidArray } from '../../shared/sql';
+import { runPrepared } from '../../db/prepared';
+import { sql, uuidArray } from '../../db/sql';
 import { stockholmDay } from '../../shared/time';
 import { isUuid } from '../../shared/validate';
 import type { WorkingHours } from '../organisation/staff-member.entity';

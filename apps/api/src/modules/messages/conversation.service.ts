@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { runPrepared } from '../../db/prepared';
+import { sql, uuidArray } from '../../db/sql';
 import { AccessDenied } from '../../shared/errors';
-import { runPrepared } from '../../shared/prepared';
-import { sql, uuidArray } from '../../shared/sql';
 import { stockholmDay } from '../../shared/time';
 import type { ViewerIdentity } from '../access/viewer';
 import type { AuthorRole, HandlingState } from './messages.entity';

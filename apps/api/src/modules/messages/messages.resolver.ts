@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { type GraphQLContext, nameViewer, requireActor } from '../../graphql/context';
-import { Gated } from '../../graphql/gate';
-import { asPayload } from '../../graphql/user-error';
+import { asPayload } from '../../kit/user-error';
+import { Gated } from '../access/gated';
 import { ClientNode } from '../clients/client.type';
+import { type GraphQLContext, nameViewer, requireActor } from '../request/context';
 import { messagesByIds } from './conversation.service';
 import { markMessage, postMessage } from './messages.service';
 import {

@@ -1,10 +1,10 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { Connection } from '../../graphql/connection';
 import { AuthorRoleEnum, HandlingStateEnum, MarkStateEnum, NameWithheldEnum } from '../../graphql/enums';
-import { Gated } from '../../graphql/gate';
-import { DateTime } from '../../graphql/scalars';
-import { UserError } from '../../graphql/user-error';
+import { Connection } from '../../kit/connection';
+import { DateTime } from '../../kit/scalars';
+import { UserError } from '../../kit/user-error';
 import { fromPgTimestamp } from '../../shared/time';
+import { Gated } from '../access/gated';
 import { type NameViewer, shownName } from '../people/shown-name';
 import type { MessageRow } from './conversation.service';
 

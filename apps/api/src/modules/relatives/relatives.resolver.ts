@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { type GraphQLContext, requireActor } from '../../graphql/context';
-import { asPayload } from '../../graphql/user-error';
+import { asPayload } from '../../kit/user-error';
+import { type GraphQLContext, requireActor } from '../request/context';
 import { acceptConsent, addRelative, changeConsent, grantConsent, revokeConsent } from './consent.service';
 import type { Consent, Relationship } from './relatives.entity';
 import {

@@ -1,8 +1,8 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { ConsentScopeEnum, NameWithheldEnum, RelationshipEnum } from '../../graphql/enums';
-import { Gated } from '../../graphql/gate';
-import { DateTime } from '../../graphql/scalars';
-import { UserError } from '../../graphql/user-error';
+import { DateTime } from '../../kit/scalars';
+import { UserError } from '../../kit/user-error';
+import { Gated } from '../access/gated';
 
 @ObjectType('Consent')
 export class ConsentType {

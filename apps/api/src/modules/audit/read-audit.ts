@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Gate } from '../modules/access/standing';
-import { runPrepared } from '../shared/prepared';
-import { sql, uuidArray } from '../shared/sql';
-import { isUuid } from '../shared/validate';
+import { runPrepared } from '../../db/prepared';
+import { sql, uuidArray } from '../../db/sql';
+import { isUuid } from '../../shared/validate';
+import type { Gate } from '../access/standing';
 
 /** What a read through each gate is called in the audit log. */
 export const READ_ACTIONS: Record<Gate, string> = {

@@ -1,7 +1,9 @@
 import { ConfigError, loadEnv } from '../config/env';
-import { openDatabase, requireOwnerUrl } from './database';
-import { resetDatabase, seedDemoIfAbsent } from './lifecycle';
-import { migrate, openOrm } from './orm';
+import { openDatabase, requireOwnerUrl } from '../db/database';
+import { resetDatabase } from '../db/lifecycle';
+import { migrate } from '../db/orm';
+import { openOrm } from '../orm';
+import { seedDemoIfAbsent } from '../seed/demo-if-absent';
 
 const USAGE = 'usage: cli.ts migrate | seed | reset';
 

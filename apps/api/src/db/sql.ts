@@ -1,4 +1,4 @@
-import { isUuid } from './validate';
+import { isUuid } from '../shared/validate';
 
 /**
  * A tagged template for raw SQL: values become `?` placeholders in order, and fragments made with

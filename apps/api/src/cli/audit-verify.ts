@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { ConfigError, loadEnv } from '../config/env';
-import { describeCheck, verifyAuditChain } from './audit-verify';
-import { openDatabase, requireOwnerUrl } from './database';
+import { describeCheck, verifyAuditChain } from '../db/audit-verify';
+import { openDatabase, requireOwnerUrl } from '../db/database';
 
 /**
  * npm run audit:verify: walks the audit log's hash chain. Prints one line; exits 0 when the chain

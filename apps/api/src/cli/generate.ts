@@ -1,7 +1,8 @@
 import { ConfigError, loadEnv } from '../config/env';
 import { openDatabase, requireOwnerUrl } from '../db/database';
-import { migrate, openOrm } from '../db/orm';
-import { GenerationRefused, generateMunicipality } from './generate';
+import { migrate } from '../db/orm';
+import { openOrm } from '../orm';
+import { GenerationRefused, generateMunicipality } from '../seed/generate';
 
 /**
  * npm run db:generate -- --clients 20000 [--seed 1]

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { allows, type Gate, loadStandings, type Standing } from '../modules/access/standing';
-import type { ReadAuditLog } from './read-audit';
+import type { ReadAuditLog } from '../audit/read-audit';
+import { allows, type Gate, loadStandings, type Standing } from './standing';
 
 /**
  * One request's view of access: standings are loaded in one batch per tick and kept for the

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { TokenError, type TokenVerifier, type VerifiedIdentity } from '@spindeln/api-token';
 import { GraphQLError } from 'graphql';
-import type { Actor } from '../modules/access/actor';
-import { loadViewer, type ViewerIdentity } from '../modules/access/viewer';
-import { recordNameFromLogin } from '../modules/people/registered-name';
-import type { NameViewer } from '../modules/people/shown-name';
+import type { Actor } from '../access/actor';
+import { RequestAccess } from '../access/request-access';
+import { loadViewer, type ViewerIdentity } from '../access/viewer';
+import { ReadAuditLog } from '../audit/read-audit';
+import { recordNameFromLogin } from '../people/registered-name';
+import type { NameViewer } from '../people/shown-name';
 import { createLoaders, type Loaders } from './loaders';
-import { ReadAuditLog } from './read-audit';
-import { RequestAccess } from './request-access';
 
 export interface GraphQLContext {
   requestId: string;

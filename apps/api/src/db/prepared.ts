@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type pg from 'pg';
-import { countStatement } from '../db/query-counter';
+import { countStatement } from './query-counter';
 import type { Sql } from './sql';
 
 /**
