@@ -1,4 +1,5 @@
 import { ConfigError, loadEnv } from '../config/env';
+import { complain, say } from '../shared/terminal';
 import { openDatabase, requireOwnerUrl } from './database';
 import { resetDatabase, seedDemoIfAbsent } from './lifecycle';
 import { migrate, openOrm } from './orm';
@@ -11,7 +12,7 @@ async function run(command: string | undefined) {
   if (command === 'reset' && env.NODE_ENV === 'production') {
     throw new ConfigError('db:reset drops every table and is refused when NODE_ENV=production');
   }
-  const database = await openDatabase(env, console.log);
+  const database = await openDatabase(env, say);
   // Schema changes as the owner role; the demo data as the API's role, as the API would write it.
   let orm: Awaited<ReturnType<typeof openOrm>>;
   try {
@@ -22,11 +23,11 @@ async function run(command: string | undefined) {
   }
   try {
     const applied = command === 'reset' ? await resetDatabase(orm) : await migrate(orm);
-    console.log(applied.length ? `applied: ${applied.join(', ')}` : 'schema up to date');
+    say(applied.length ? `applied: ${applied.join(', ')}` : 'schema up to date');
     if (command !== 'migrate') {
       const api = await openOrm(database.url);
       try {
-        console.log((await seedDemoIfAbsent(api)) ? 'demo data loaded' : 'demo data already present');
+        say((await seedDemoIfAbsent(api)) ? 'demo data loaded' : 'demo data already present');
       } finally {
         await api.close();
       }
@@ -38,6 +39,6 @@ async function run(command: string | undefined) {
 }
 
 run(process.argv[2]).catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  complain(error instanceof ConfigError ? error.message : error);
   process.exit(1);
 });

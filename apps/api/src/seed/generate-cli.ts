@@ -1,6 +1,7 @@
 import { ConfigError, loadEnv } from '../config/env';
 import { openDatabase, requireOwnerUrl } from '../db/database';
 import { migrate, openOrm } from '../db/orm';
+import { complain, say } from '../shared/terminal';
 import { GenerationRefused, generateMunicipality } from './generate';
 
 /**
@@ -57,13 +58,13 @@ async function main(): Promise<number> {
     args = parseArgs(process.argv.slice(2));
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    if (error.message) console.error(error.message);
-    console.error(USAGE);
+    if (error.message) complain(error.message);
+    complain(USAGE);
     return error.message ? 2 : 0;
   }
 
   const env = loadEnv();
-  const db = await openDatabase(env, console.log);
+  const db = await openDatabase(env, say);
   try {
     // As the owner: the generator loads in bulk and vacuums, which the API's role may not.
     const ownerUrl = requireOwnerUrl(db);
@@ -73,14 +74,14 @@ async function main(): Promise<number> {
     } finally {
       await orm.close();
     }
-    console.log(`generating ${args.clients} clients with seed ${args.seed}`);
+    say(`generating ${args.clients} clients with seed ${args.seed}`);
     const result = await generateMunicipality(ownerUrl, {
       clients: args.clients,
       seed: args.seed,
-      log: (line) => console.log(`  ${line}`),
+      log: (line) => say(`  ${line}`),
     });
     const total = Object.values(result.counts).reduce((a, b) => a + b, 0);
-    console.log(
+    say(
       `Generated ${args.clients} clients in ${(result.ms / 1000).toFixed(1)} s (${total.toLocaleString('en-US')} rows)`,
     );
     return 0;
@@ -94,8 +95,8 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     // Refusals and configuration errors are the user's to fix: the message is enough.
-    if (error instanceof GenerationRefused || error instanceof ConfigError) console.error(error.message);
-    else console.error(error);
+    if (error instanceof GenerationRefused || error instanceof ConfigError) complain(error.message);
+    else complain(error);
     process.exit(1);
   },
 );
