@@ -78,6 +78,12 @@ for (const line of lines) {
       break;
     }
     case 'RUN': {
+      // A step on the image's own folders (a volume's mount point) would touch the host's.
+      const outside = /(?:^|\s)(\/(?!app\b)[\w.-]+\S*)/.exec(args)?.[1];
+      if (outside) {
+        console.log(`(not run: ${outside} is outside the app) RUN ${args}`);
+        break;
+      }
       console.log(`RUN ${args}`);
       const started = Date.now();
       // A cache of its own: a step's `npm cache clean --force` must not empty the host's cache.
