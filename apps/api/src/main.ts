@@ -5,8 +5,9 @@ import { migrate, pendingMigrations, servingOptions } from './db/orm';
 import { openOrm } from './orm';
 import { seedDemoIfAbsent } from './seed/demo-if-absent';
 import { createApi } from './server';
+import { flushLog, logger } from './shared/log';
 
-const log = (line: string) => console.log(line);
+const log = (line: string) => logger().info(line);
 
 async function main() {
   const env = loadEnv();
@@ -68,26 +69,32 @@ async function main() {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: shutting down`);
+    logger().info({ signal }, 'shutting down');
     try {
       await api.stop();
       await orm.close();
     } finally {
       await database.stop();
     }
+    logger().info('stopped');
+    await flushLog();
     process.exit(0);
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () =>
-      stop(signal).catch((error: unknown) => {
-        console.error(error);
+      stop(signal).catch(async (error: unknown) => {
+        logger().fatal({ err: error }, 'shutdown failed');
+        await flushLog();
         process.exit(1);
       }),
     );
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+// Startup holds no one's data yet: a failure is logged whole (a ConfigError by its message).
+main().catch(async (error: unknown) => {
+  if (error instanceof ConfigError) logger().fatal(`configuration: ${error.message}`);
+  else logger().fatal({ err: error }, 'could not start');
+  await flushLog();
   process.exit(1);
 });

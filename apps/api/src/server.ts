@@ -9,7 +9,9 @@ import { countStatements } from './db/query-counter';
 import { createApollo, serviceUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from './graphql/apollo';
 import { type RateLimitConfig, RateLimiter } from './graphql/rate-limit';
 import { createContext } from './modules/request/context';
+import { linkContext, requestLogMiddleware, requestLogPlugin, requestRecord } from './request-log';
 import { isDatabaseUnavailable } from './shared/errors';
+import { type Logger, logger } from './shared/log';
 
 export interface HttpTimeouts {
   /** The request line and headers must have arrived within this. */
@@ -36,6 +38,8 @@ export interface ApiOptions {
   trustProxy?: string;
   /** /health answers within this whatever the database does. */
   healthTimeoutMs?: number;
+  /** Where the request lines go; the process's logger (LOG_LEVEL, LOG_FORMAT) when unset. */
+  logger?: Logger;
 }
 
 /** GraphQL requests are small; anything bigger is refused before parsing. */
@@ -67,12 +71,14 @@ export async function createApi(options: ApiOptions): Promise<Api> {
     production: options.production,
     reportSqlStatements: options.reportSqlStatements ?? false,
   });
+  apollo.addPlugin(requestLogPlugin());
   await apollo.start();
   const limiter = new RateLimiter(options.orm, options.rateLimit ?? DEFAULT_RATE_LIMIT);
   limiter.startSweeping();
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestLogMiddleware(options.logger ?? logger()));
   if (options.trustProxy) app.set('trust proxy', trustProxySetting(options.trustProxy));
   app.get('/health', async (_req, res) => {
     const database = await databaseHealth(options.orm, options.healthTimeoutMs ?? 800);
@@ -92,12 +98,19 @@ export async function createApi(options: ApiOptions): Promise<Api> {
       next();
     },
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+        const record = requestRecord(res);
         try {
-          return await createContext(options.orm, options.verifier, req.headers.authorization, undefined, (pnr) =>
-            limiter.admit(address, pnr),
+          const ctx = await createContext(
+            options.orm,
+            options.verifier,
+            req.headers.authorization,
+            record.requestId,
+            (pnr) => limiter.admit(address, pnr),
           );
+          linkContext(ctx, record);
+          return ctx;
         } catch (error) {
           if (!(error instanceof GraphQLError) && isDatabaseUnavailable(error)) throw serviceUnavailable();
           throw error;

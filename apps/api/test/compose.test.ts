@@ -69,4 +69,67 @@ describe('docker-compose.yml', () => {
     expect(env.DATABASE_URL).toContain(`:${apiPassword}@`);
     expect(env.MIGRATION_DATABASE_URL).toContain(`:${ownerPassword}@`);
   });
+
+  it('runs the portal after a healthy API, against its own database and role from the init script', () => {
+    const portal = compose.services.portal;
+    expect(portal.build.dockerfile).toBe('apps/portal/Dockerfile');
+    expect(portal.depends_on).toEqual({
+      db: { condition: 'service_healthy' },
+      api: { condition: 'service_healthy' },
+    });
+    expect(portal.environment.API_URL).toBe('http://api:4000');
+    const variable = (name: string, fallback: string) => `$${'{'}${name}:-${fallback}}`;
+    const password = variable('SPINDELN_PORTAL_PASSWORD', 'spindeln-local-portal');
+    expect(portal.environment.PORTAL_DATABASE_URL).toBe(
+      `postgres://spindeln_portal:${password}@db:5432/spindeln_portal`,
+    );
+    expect(compose.services.db.environment.SPINDELN_PORTAL_PASSWORD).toBe(password);
+    const script = readFileSync(path.join(REPO_ROOT, 'docker/postgres-init/10-roles.sh'), 'utf8');
+    expect(script).toMatch(/CREATE ROLE spindeln_portal LOGIN NOSUPERUSER/);
+    expect(script).toMatch(/CREATE DATABASE spindeln_portal OWNER spindeln_portal/);
+    expect(script).toContain('portal_password="$SPINDELN_PORTAL_PASSWORD"');
+    // Production unless asked otherwise; secrets are passed on from the environment, never written here.
+    for (const service of [compose.services.api, portal]) {
+      expect(service.environment.NODE_ENV).toBe(variable('SPINDELN_NODE_ENV', 'production'));
+    }
+    for (const secret of ['SESSION_SECRET', 'PORTAL_SIGNING_KEY', 'BANKID_CLIENT_SECRET', 'BANKID_PRIVATE_KEY_JWK']) {
+      expect(portal.environment[secret], secret).toBeNull();
+    }
+    expect(compose.services.api.environment.AUTH_PUBLIC_JWKS).toBeNull();
+    // Outside production the two share the development key on one volume.
+    expect(compose.services.api.environment.DATA_DIR).toBe(portal.environment.DATA_DIR);
+    expect(compose.services.api.volumes).toEqual(portal.volumes);
+  });
+
+  it('starts the BankID simulator only in the dev profile, where browser and portal reach it at one address', () => {
+    const sim = compose.services['bankid-sim'];
+    expect(sim.profiles).toEqual(['dev']);
+    expect(sim.build.dockerfile).toBe('apps/bankid-sim/Dockerfile');
+    // Only the simulator is in a profile, and nothing outside the profile needs it.
+    for (const [name, service] of Object.entries(compose.services) as [string, Record<string, unknown>][]) {
+      if (name !== 'bankid-sim') expect(service.profiles, name).toBeUndefined();
+      expect(Object.keys((service.depends_on as object | undefined) ?? {}), name).not.toContain('bankid-sim');
+    }
+    // It shares the portal's network: localhost:4100 is the simulator for the portal and, through
+    // the portal's published port, for the browser; the issuer is the same string for both.
+    expect(sim.network_mode).toBe('service:portal');
+    expect(compose.services.portal.ports).toContain('127.0.0.1:4100:4100');
+    expect(sim.environment.BANKID_SIM_PORT).toBe('4100');
+    expect(sim.environment.BANKID_SIM_HOST).toBe('0.0.0.0');
+    expect(compose.services.portal.environment.BANKID_ISSUER).toBe(
+      `$${'{'}BANKID_ISSUER:-${sim.environment.BANKID_SIM_ISSUER}}`,
+    );
+    const origin = /:-(.+)\}$/.exec(compose.services.portal.environment.PORTAL_ORIGIN)![1];
+    expect(sim.environment.BANKID_SIM_REDIRECT_URIS).toBe(`${origin}/auth/callback`);
+  });
+
+  it('builds every service it builds from a Node 24 Dockerfile that exists', () => {
+    const built = Object.entries(compose.services).filter(([, s]) => (s as { build?: unknown }).build);
+    expect(built.map(([name]) => name).sort()).toEqual(['api', 'bankid-sim', 'portal']);
+    for (const [, service] of built) {
+      const { context, dockerfile } = (service as { build: { context: string; dockerfile: string } }).build;
+      expect(context).toBe('.');
+      expect(readFileSync(path.join(REPO_ROOT, dockerfile), 'utf8')).toMatch(/^FROM node:24/m);
+    }
+  });
 });

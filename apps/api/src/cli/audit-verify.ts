@@ -2,6 +2,7 @@ import pg from 'pg';
 import { ConfigError, loadEnv } from '../config/env';
 import { describeCheck, verifyAuditChain } from '../db/audit-verify';
 import { openDatabase, requireOwnerUrl } from '../db/database';
+import { complain, say } from '../shared/terminal';
 
 /**
  * npm run audit:verify: walks the audit log's hash chain. Prints one line; exits 0 when the chain
@@ -16,7 +17,7 @@ async function main(): Promise<number> {
     await client.connect();
     try {
       const check = await verifyAuditChain(client);
-      (check.ok ? console.log : console.error)(describeCheck(check));
+      (check.ok ? say : complain)(describeCheck(check));
       return check.ok ? 0 : 1;
     } finally {
       await client.end();
@@ -30,7 +31,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
+    complain(error instanceof ConfigError ? error.message : error);
     process.exit(2);
   },
 );

@@ -4,6 +4,7 @@ import { resetDatabase } from '../db/lifecycle';
 import { migrate } from '../db/orm';
 import { openOrm } from '../orm';
 import { seedDemoIfAbsent } from '../seed/demo-if-absent';
+import { complain, say } from '../shared/terminal';
 
 const USAGE = 'usage: cli.ts migrate | seed | reset';
 
@@ -13,7 +14,7 @@ async function run(command: string | undefined) {
   if (command === 'reset' && env.NODE_ENV === 'production') {
     throw new ConfigError('db:reset drops every table and is refused when NODE_ENV=production');
   }
-  const database = await openDatabase(env, console.log);
+  const database = await openDatabase(env, say);
   // Schema changes as the owner role; the demo data as the API's role, as the API would write it.
   let orm: Awaited<ReturnType<typeof openOrm>>;
   try {
@@ -24,11 +25,11 @@ async function run(command: string | undefined) {
   }
   try {
     const applied = command === 'reset' ? await resetDatabase(orm) : await migrate(orm);
-    console.log(applied.length ? `applied: ${applied.join(', ')}` : 'schema up to date');
+    say(applied.length ? `applied: ${applied.join(', ')}` : 'schema up to date');
     if (command !== 'migrate') {
       const api = await openOrm(database.url);
       try {
-        console.log((await seedDemoIfAbsent(api)) ? 'demo data loaded' : 'demo data already present');
+        say((await seedDemoIfAbsent(api)) ? 'demo data loaded' : 'demo data already present');
       } finally {
         await api.close();
       }
@@ -40,6 +41,6 @@ async function run(command: string | undefined) {
 }
 
 run(process.argv[2]).catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  complain(error instanceof ConfigError ? error.message : error);
   process.exit(1);
 });

@@ -3,6 +3,7 @@ import { openDatabase, requireOwnerUrl } from '../db/database';
 import { migrate } from '../db/orm';
 import { openOrm } from '../orm';
 import { GenerationRefused, generateMunicipality } from '../seed/generate';
+import { complain, say } from '../shared/terminal';
 
 /**
  * npm run db:generate -- --clients 20000 [--seed 1]
@@ -58,13 +59,13 @@ async function main(): Promise<number> {
     args = parseArgs(process.argv.slice(2));
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    if (error.message) console.error(error.message);
-    console.error(USAGE);
+    if (error.message) complain(error.message);
+    complain(USAGE);
     return error.message ? 2 : 0;
   }
 
   const env = loadEnv();
-  const db = await openDatabase(env, console.log);
+  const db = await openDatabase(env, say);
   try {
     // As the owner: the generator loads in bulk and vacuums, which the API's role may not.
     const ownerUrl = requireOwnerUrl(db);
@@ -74,14 +75,14 @@ async function main(): Promise<number> {
     } finally {
       await orm.close();
     }
-    console.log(`generating ${args.clients} clients with seed ${args.seed}`);
+    say(`generating ${args.clients} clients with seed ${args.seed}`);
     const result = await generateMunicipality(ownerUrl, {
       clients: args.clients,
       seed: args.seed,
-      log: (line) => console.log(`  ${line}`),
+      log: (line) => say(`  ${line}`),
     });
     const total = Object.values(result.counts).reduce((a, b) => a + b, 0);
-    console.log(
+    say(
       `Generated ${args.clients} clients in ${(result.ms / 1000).toFixed(1)} s (${total.toLocaleString('en-US')} rows)`,
     );
     return 0;
@@ -95,8 +96,8 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     // Refusals and configuration errors are the user's to fix: the message is enough.
-    if (error instanceof GenerationRefused || error instanceof ConfigError) console.error(error.message);
-    else console.error(error);
+    if (error instanceof GenerationRefused || error instanceof ConfigError) complain(error.message);
+    else complain(error);
     process.exit(1);
   },
 );

@@ -2,6 +2,7 @@ import { loadOrCreateDevSigningKey, MAX_TOKEN_AGE_SECONDS, mintAccessToken } fro
 import { PERSONAS } from '@spindeln/demo-personas';
 import { parsePersonnummer } from '@spindeln/personnummer';
 import { ConfigError, loadEnv } from '../config/env';
+import { complain, say } from '../shared/terminal';
 
 /**
  * Development only: prints a bearer token for a personnummer, signed with the development key the
@@ -27,10 +28,10 @@ async function main() {
     familyName: persona?.familyName,
     lifetime: MAX_TOKEN_AGE_SECONDS,
   });
-  console.log(token);
+  say(token);
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  complain(error instanceof ConfigError ? error.message : error);
   process.exit(1);
 });

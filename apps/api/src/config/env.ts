@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { LOG_LEVELS } from '../shared/log';
 
 /** The repository root, where `.data/` lives. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -58,6 +59,9 @@ const schema = z
     DB_QUERY_TIMEOUT_MS: positive.default(5_000),
     /** /health answers within this even when the database does not. */
     HEALTH_TIMEOUT_MS: positive.default(800),
+    /** Read by shared/log.ts; checked here so a typo stops the start instead of being ignored. */
+    LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+    LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   })
   .refine((env) => env.HTTP_HEADERS_TIMEOUT_MS <= env.HTTP_REQUEST_TIMEOUT_MS, {
     message: 'must not be longer than HTTP_REQUEST_TIMEOUT_MS',

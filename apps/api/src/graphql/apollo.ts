@@ -7,6 +7,7 @@ import { statementsSoFar } from '../db/query-counter';
 import { QUERY_LIMITS, requestLimitsPlugin } from '../kit/limits';
 import type { GraphQLContext } from '../modules/request/context';
 import { isDatabaseUnavailable } from '../shared/errors';
+import { errorKind, logger } from '../shared/log';
 import { getSchema } from './schema';
 
 export { QUERY_LIMITS };
@@ -63,7 +64,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   // The server log gets the kind of failure, never its text: driver messages carry SQL and the
   // values people wrote.
   const original = (error as { originalError?: { name?: string; code?: string } })?.originalError;
-  console.error('[api] internal error', { name: original?.name, code: original?.code, path: formatted.path });
+  logger().error({ error: errorKind(original), path: formatted.path }, 'internal error');
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
@@ -80,7 +81,10 @@ function auditPlugin(reportSqlStatements: boolean): ApolloServerPlugin<GraphQLCo
             await ctx.audit.flush(ctx.em);
           } catch (error) {
             const unavailable = isDatabaseUnavailable(error);
-            console.error('[api] audit write failed; response withheld', unavailable ? 'database unavailable' : error);
+            logger().error(
+              { error: errorKind(error), requestId: ctx.requestId, databaseUnavailable: unavailable },
+              'audit write failed; response withheld',
+            );
             response.body = {
               kind: 'single',
               singleResult: {

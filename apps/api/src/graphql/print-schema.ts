@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { say } from '../shared/terminal';
 import { printSdl } from './schema';
 
 /** Writes apps/api/schema.graphql; a test fails when the committed file is out of date. */
@@ -8,5 +9,5 @@ export const SCHEMA_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.u
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   await writeFile(SCHEMA_FILE, await printSdl());
-  console.log(`wrote ${SCHEMA_FILE}`);
+  say(`wrote ${SCHEMA_FILE}`);
 }

@@ -9,6 +9,7 @@ import {
 } from '@spindeln/api-token';
 import type { RateLimitConfig } from '../../src/graphql/rate-limit';
 import { createApi, type HttpTimeouts } from '../../src/server';
+import type { Logger } from '../../src/shared/log';
 
 /** Suites send many requests as one person from one address: the limit is tested on its own. */
 export const TEST_RATE_LIMIT: RateLimitConfig = { windowSeconds: 10, perPerson: 1_000_000, perAddress: 1_000_000 };
@@ -46,7 +47,13 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 /** The real API over real HTTP, on the test's database. */
 export async function startApi(
   orm: MikroORM,
-  options: { production?: boolean; rateLimit?: RateLimitConfig; http?: HttpTimeouts; healthTimeoutMs?: number } = {},
+  options: {
+    production?: boolean;
+    rateLimit?: RateLimitConfig;
+    http?: HttpTimeouts;
+    healthTimeoutMs?: number;
+    logger?: Logger;
+  } = {},
 ) {
   const signing = await testKey();
   const api = await createApi({
@@ -62,6 +69,7 @@ export async function startApi(
     rateLimit: options.rateLimit ?? TEST_RATE_LIMIT,
     http: options.http,
     healthTimeoutMs: options.healthTimeoutMs,
+    logger: options.logger,
   });
   const server = await api.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
