@@ -113,7 +113,8 @@ function wrk(url: string, tokens: string, mode: string, seconds: number, delayMs
   });
 }
 
-async function waitFor(url: string, ms = 30_000) {
+/** Generous: on a busy machine the API can take more than half a minute to start. */
+async function waitFor(url: string, ms = 120_000) {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     try {
