@@ -463,8 +463,10 @@ async function main() {
       }
       const rps = median(plain.map((r) => r.rps));
       const halfPause = Math.max(0, Math.round((CONNECTIONS * 1000) / (rps / 2)));
-      const half = await wrk(portalApp.url, s.file, 'page', SECONDS + 2, halfPause);
-      const halfTimed = await wrk(portalApp.timedUrl, s.file, 'page', SECONDS + 2, halfPause);
+      // Long enough for a few pages per connection even when the machine is slow (up to a minute).
+      const halfSeconds = Math.min(60, Math.max(SECONDS + 2, Math.ceil((5 * halfPause) / 1000)));
+      const half = await wrk(portalApp.url, s.file, 'page', halfSeconds, halfPause);
+      const halfTimed = await wrk(portalApp.timedUrl, s.file, 'page', halfSeconds, halfPause);
       const errors = (rs: WrkResult[]) => rs.reduce((n, r) => n + r.errors + r.socketErrors, 0);
       portalResults[s.key] = {
         title: s.title,
