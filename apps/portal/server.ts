@@ -3,10 +3,12 @@
  * (Vite middleware in development, the built app otherwise) and the portal's tables made at start.
  */
 
+import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
 import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
-import express from 'express';
+import express, { type RequestHandler } from 'express';
+import type { ApiWait } from './app/lib/api.server';
 import { ensurePortalSchema } from './app/lib/db.server';
 import { PortalConfigError, parseEnv } from './app/lib/env.server';
 import { sameOriginWrites, securityHeaders } from './app/lib/security.server';
@@ -23,6 +25,7 @@ async function main() {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', env.production ? 1 : false);
+  if (process.env.PORTAL_SERVER_TIMING === 'true') app.use(serverTiming());
   app.use(securityHeaders(env.production, [new URL(env.bankid.issuer).origin]));
   // One address only: the login cookie and the broker's callback must meet on the same host.
   const canonical = new URL(env.origin);
@@ -65,6 +68,31 @@ async function main() {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/**
+ * Off unless PORTAL_SERVER_TIMING=true (the benchmark turns it on): a Server-Timing header with the
+ * time this response waited for the API (`api`, summed over its calls, from app/lib/api.server.ts)
+ * and the portal's whole time until the headers (`total`). The store is shared through a global
+ * symbol because the built app has its own copy of api.server.ts.
+ */
+function serverTiming(): RequestHandler {
+  const storage = new AsyncLocalStorage<ApiWait>();
+  (globalThis as { [key: symbol]: unknown })[Symbol.for('spindeln.portal.apiWait')] = storage;
+  return (_req, res, next) => {
+    const started = performance.now();
+    const wait: ApiWait = { ms: 0, calls: 0 };
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
+      if (!res.headersSent)
+        res.setHeader(
+          'server-timing',
+          `api;dur=${wait.ms.toFixed(2)};desc="${wait.calls} calls", total;dur=${(performance.now() - started).toFixed(2)}`,
+        );
+      return writeHead.apply(this, args);
+    } as typeof writeHead;
+    storage.run(wait, next);
+  };
 }
 
 /**

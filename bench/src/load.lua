@@ -1,6 +1,8 @@
 -- wrk script: every request as a different person (a random line of the tokens file), the body
 -- checked for GraphQL errors, the SQL statement count header summed, latency percentiles reported.
--- args: <tokens file> <mode: overview|client|inbox|mix> [delay ms between requests per connection]
+-- Mode "page": a GET of the portal's page on each line (<Cookie header>\t<path>), as that person;
+-- the time the portal waited for the API (its Server-Timing header) summed.
+-- args: <tokens file> <mode: overview|client|inbox|mix|page> [delay ms between requests per connection]
 local tokens = {}
 local mode = "overview"
 local pause = 0
@@ -26,6 +28,8 @@ function init(args)
   errors = 0
   statements = 0
   counted = 0
+  apiMs = 0
+  timed = 0
   serial = 0
   math.randomseed(os.time() + id * 7919)
 end
@@ -38,6 +42,9 @@ function request()
   local t = tokens[math.random(#tokens)]
   local body
   serial = serial + 1
+  if mode == "page" then
+    return wrk.format("GET", t.client, { ["Cookie"] = t.token, ["Accept"] = "text/html" })
+  end
   if mode == "overview" then
     body = overview
   elseif mode == "client" then
@@ -56,6 +63,18 @@ function request()
 end
 
 function response(status, headers, body)
+  if mode == "page" then
+    -- A whole page, not a redirect to the start page or the error page.
+    if status ~= 200 or not body:find("</html>", 1, true) then
+      errors = errors + 1
+    end
+    local timing = headers["server-timing"]
+    if timing then
+      apiMs = apiMs + tonumber(timing:match("api;dur=([%d%.]+)"))
+      timed = timed + 1
+    end
+    return
+  end
   if status ~= 200 or body:find('"errors"', 1, true) or body:find('"error":{', 1, true) then
     errors = errors + 1
   end
@@ -67,17 +86,19 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local e, s, c = 0, 0, 0
+  local e, s, c, a, n = 0, 0, 0, 0, 0
   for _, t in ipairs(threads) do
     e = e + t:get("errors")
     s = s + t:get("statements")
     c = c + t:get("counted")
+    a = a + t:get("apiMs")
+    n = n + t:get("timed")
   end
   io.write(string.format(
-    'WRK_RESULT {"requests":%d,"durationUs":%d,"errors":%d,"socketErrors":%d,"p50Us":%d,"p90Us":%d,"p99Us":%d,"p999Us":%d,"maxUs":%d,"statements":%d,"counted":%d,"curve":[',
+    'WRK_RESULT {"requests":%d,"durationUs":%d,"errors":%d,"socketErrors":%d,"p50Us":%d,"p90Us":%d,"p99Us":%d,"p999Us":%d,"maxUs":%d,"statements":%d,"counted":%d,"meanUs":%.1f,"apiMs":%.3f,"timed":%d,"curve":[',
     summary.requests, summary.duration, e,
     summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout,
-    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency:percentile(99.9), latency.max, s, c))
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency:percentile(99.9), latency.max, s, c, latency.mean, a, n))
   local points = { 1, 5, 10, 25, 50, 75, 90, 95, 99, 99.5, 99.9 }
   for i, p in ipairs(points) do
     io.write(string.format('%s[%s,%d]', i > 1 and "," or "", p, latency:percentile(p)))

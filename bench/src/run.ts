@@ -1,8 +1,10 @@
 /**
- * npm run bench [-- --national] [-- --rounds N] [-- --seconds S]
+ * npm run bench [-- --national] [-- --rounds N] [-- --seconds S] [-- --clients N] [-- --portal-logins N]
  *
  * Starts its own PostgreSQL, seeds a city (or the nation), builds and starts the API as in
  * production, starts the hand-written floor, and drives both with wrk in short alternating rounds.
+ * Then the built portal in production mode: people log in once through the BankID simulator, and
+ * wrk fetches their pages as rendered HTML.
  * Writes bench-results/results.json, results.md and latency.png.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -18,6 +20,7 @@ import { openOrm } from '../../apps/api/src/orm';
 import { generateMunicipality } from '../../apps/api/src/seed/generate';
 import { drawLatencyChart } from './chart';
 import { startFloor } from './floor';
+import { type BenchPortal, startPortal } from './portal';
 import { CLIENT_PAGE, INBOX, OVERVIEW, SEND } from './queries';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -33,7 +36,9 @@ const SECONDS = arg('--seconds', 3);
 const CONNECTIONS = 8;
 const CLIENTS = arg('--clients', national ? 250_000 : 20_000);
 const CHECK_ONLY = args.includes('--check-only');
-/** Writes a V8 CPU profile of the API to bench-results/ (open it in Chrome DevTools). */
+/** How many relatives and how many clients log in to the portal (each once, before its rounds). */
+const PORTAL_LOGINS = arg('--portal-logins', 10);
+/** Writes V8 CPU profiles of the API and the portal to bench-results/ (open them in Chrome DevTools). */
 const PROFILE = args.includes('--profile');
 const ISSUER = 'spindeln-bench-portal';
 const AUDIENCE = 'spindeln-api';
@@ -65,6 +70,10 @@ interface WrkResult {
   maxUs: number;
   statements: number;
   counted: number;
+  /** Mode "page": the mean latency, and the portal's wait for the API summed over `timed` pages. */
+  meanUs: number;
+  apiMs: number;
+  timed: number;
   curve: [number, number][];
   rps: number;
 }
@@ -105,7 +114,8 @@ function wrk(url: string, tokens: string, mode: string, seconds: number, delayMs
   });
 }
 
-async function waitFor(url: string, ms = 30_000) {
+/** Generous: on a busy machine the API can take more than half a minute to start. */
+async function waitFor(url: string, ms = 120_000) {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     try {
@@ -136,6 +146,7 @@ async function main() {
   });
   let apiProcess: ReturnType<typeof spawn> | undefined;
   let floor: ReturnType<typeof startFloor> | undefined;
+  let portalApp: BenchPortal | undefined;
   try {
     await server.createDatabase('bench');
     // As in production: the schema and the bulk load as the owner, the API as its restricted role;
@@ -180,7 +191,8 @@ async function main() {
       WHERE 'CARE_STAFF' = ANY(s.roles) AND EXISTS (SELECT 1 FROM team_membership m WHERE m.staff_id = s.id) ORDER BY random() LIMIT 2000`);
     log(`sampled ${relatives.length} relatives, ${clients.length} clients, ${staff.length} staff`);
 
-    const portal = createApiTokenIssuer({ key: await generateSigningKey('bench'), issuer: ISSUER, audience: AUDIENCE });
+    const signingKey = await generateSigningKey('bench');
+    const portal = createApiTokenIssuer({ key: signingKey, issuer: ISSUER, audience: AUDIENCE });
     const tokenFile = async (name: string, rows: typeof relatives) => {
       const lines = await Promise.all(
         rows.map(async (r) => `${await portal.issue(r.pnr, null, 900)}\t${r.client ?? ''}\t${r.send ?? ''}`),
@@ -309,6 +321,54 @@ async function main() {
     if (mismatches.length)
       log(`WARNING: ${mismatches.length} of the floor's answers differ from the API's (bench-results/floor-check.txt)`);
     else log('the floor answers exactly as the API does (15 sampled requests)');
+
+    // The portal, built and in production mode, on its own database; each person logs in once.
+    await server.createDatabase('portal');
+    portalApp = await startPortal({
+      root: ROOT,
+      out: OUT,
+      apiUrl,
+      databaseUrl: server.url('portal', 'owner'),
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      signingKey,
+      profile: PROFILE,
+    });
+    const loginStarted = performance.now();
+    const pageFile = async (name: string, rows: typeof relatives, page: (r: (typeof relatives)[number]) => string) => {
+      const people = rows.slice(0, PORTAL_LOGINS);
+      const cookies = await portalApp!.login(people.map((r) => r.pnr));
+      const file = path.join(OUT, `${name}.pages`);
+      writeFileSync(file, `${people.map((r, i) => `${cookies[i]}\t${page(r)}\t`).join('\n')}\n`);
+      return file;
+    };
+    const pages = {
+      overview: await pageFile('portal-relatives', relatives, () => '/oversikt'),
+      client: await pageFile('portal-clients', clients, (r) => `/klient/${r.client}`),
+    };
+    log(
+      `portal (built, NODE_ENV=production) on ${portalApp.url}: ${2 * PORTAL_LOGINS} logins through the simulator in ${((performance.now() - loginStarted) / 1000).toFixed(1)} s`,
+    );
+    // Every page answers as a whole page with a number to call (the sampled people may see the
+    // numbers), and only the timed portal sends Server-Timing; the first of each is kept to look at.
+    for (const [name, file] of [
+      ['overview', pages.overview],
+      ['client', pages.client],
+    ] as const) {
+      for (const [i, [cookie, page]] of tokensOf(file).slice(0, 3).entries()) {
+        for (const base of [portalApp.url, portalApp.timedUrl]) {
+          const res = await fetch(`${base}${page}`, { headers: { cookie: cookie! }, redirect: 'manual' });
+          const html = await res.text();
+          const timing = res.headers.get('server-timing') ?? '';
+          if (res.status !== 200 || !html.includes('</html>') || !html.includes('href="tel:'))
+            throw new Error(`the portal's ${page} answered ${res.status}: ${html.slice(0, 300)}`);
+          if (/api;dur=/.test(timing) !== (base === portalApp.timedUrl))
+            throw new Error(`Server-Timing from ${base}: "${timing}"`);
+          if (i === 0 && base === portalApp.url) writeFileSync(path.join(OUT, `portal-${name}.html`), html);
+        }
+      }
+    }
+    log('the portal answers whole pages (6 sampled, bench-results/portal-*.html)');
     if (CHECK_ONLY) return;
 
     const scenarios = [
@@ -379,9 +439,79 @@ async function main() {
       floor: { rps: paced.floor.rps, p50Ms: paced.floor.p50Us / 1000, p99Ms: paced.floor.p99Us / 1000 },
     };
 
-    const status = readFileSync(`/proc/${apiProcess.pid}/status`, 'utf8');
-    const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-    results.apiMemory = { rssMb: kb('VmRSS') / 1024, peakRssMb: kb('VmHWM') / 1024 };
+    // The portal's pages, as rendered HTML: no floor, so plain rounds; its share from Server-Timing.
+    const portalScenarios = [
+      { key: 'overview', title: 'Relative’s overview', file: pages.overview },
+      { key: 'client', title: 'Client’s page', file: pages.client },
+    ];
+    const portalResults: Record<string, unknown> = {};
+    const apiWaitMs = (r: WrkResult) => r.apiMs / Math.max(1, r.timed);
+    const portalShare = (r: WrkResult) => 1 - apiWaitMs(r) / (r.meanUs / 1000);
+    for (const s of portalScenarios) {
+      await wrk(portalApp.url, s.file, 'page', 2);
+      await wrk(portalApp.timedUrl, s.file, 'page', 2);
+      const plain: WrkResult[] = [];
+      const timed: WrkResult[] = [];
+      for (let r = 0; r < ROUNDS; r++) {
+        // Alternating, as the API and the floor; the one with the hook only for the share.
+        if (r % 2 === 0) {
+          plain.push(await wrk(portalApp.url, s.file, 'page', SECONDS));
+          timed.push(await wrk(portalApp.timedUrl, s.file, 'page', SECONDS));
+        } else {
+          timed.push(await wrk(portalApp.timedUrl, s.file, 'page', SECONDS));
+          plain.push(await wrk(portalApp.url, s.file, 'page', SECONDS));
+        }
+      }
+      const rps = median(plain.map((r) => r.rps));
+      const halfPause = Math.round((CONNECTIONS * 1000) / (Math.max(1, rps) / 2));
+      // Long enough for a few pages per connection even when the machine is slow (up to a minute).
+      const halfSeconds = Math.min(60, Math.max(SECONDS + 2, Math.ceil((5 * halfPause) / 1000)));
+      const half = await wrk(portalApp.url, s.file, 'page', halfSeconds, halfPause);
+      const halfTimed = await wrk(portalApp.timedUrl, s.file, 'page', halfSeconds, halfPause);
+      const errors = (rs: WrkResult[]) => rs.reduce((n, r) => n + r.errors, 0);
+      const socketErrors = (rs: WrkResult[]) => rs.reduce((n, r) => n + r.socketErrors, 0);
+      portalResults[s.key] = {
+        title: s.title,
+        rps,
+        p50Ms: median(plain.map((r) => r.p50Us)) / 1000,
+        p99Ms: median(plain.map((r) => r.p99Us)) / 1000,
+        meanMs: median(plain.map((r) => r.meanUs)) / 1000,
+        /** Not a whole page with 200; and connections that failed or timed out (wrk's --timeout 5s). */
+        errors: errors([...plain, ...timed, half, halfTimed]),
+        socketErrors: socketErrors([...plain, ...timed, half, halfTimed]),
+        requests: plain.reduce((n, r) => n + r.requests, 0),
+        timed: {
+          rps: median(timed.map((r) => r.rps)),
+          meanMs: median(timed.map((r) => r.meanUs)) / 1000,
+          apiWaitMs: median(timed.map(apiWaitMs)),
+          portalShare: median(timed.map(portalShare)),
+        },
+        atHalfRate: {
+          targetRps: rps / 2,
+          rps: half.rps,
+          p50Ms: half.p50Us / 1000,
+          p99Ms: half.p99Us / 1000,
+          timed: {
+            p99Ms: halfTimed.p99Us / 1000,
+            apiWaitMs: apiWaitMs(halfTimed),
+            portalShare: portalShare(halfTimed),
+          },
+        },
+      };
+      log(
+        `portal, ${s.title}: ${rps.toFixed(0)} req/s (with the timing hook ${median(timed.map((r) => r.rps)).toFixed(0)}), portal's share ${(median(timed.map(portalShare)) * 100).toFixed(0)} %, p99 at half rate ${(half.p99Us / 1000).toFixed(1)} ms`,
+      );
+    }
+    results.portal = portalResults;
+
+    const memory = (pid: number) => {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+      return { rssMb: kb('VmRSS') / 1024, peakRssMb: kb('VmHWM') / 1024 };
+    };
+    results.apiMemory = memory(apiProcess.pid!);
+    results.portalMemory = memory(portalApp.pid);
+    results.timedPortalMemory = memory(portalApp.timedPid);
     results.setup = {
       national,
       clients: CLIENTS,
@@ -391,6 +521,7 @@ async function main() {
       secondsPerRound: SECONDS,
       connections: CONNECTIONS,
       floorMatchesApi: mismatches.length === 0,
+      portalLogins: 2 * PORTAL_LOGINS,
     };
     results.totalSeconds = (performance.now() - t0) / 1000;
     await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
@@ -416,6 +547,7 @@ async function main() {
       await exited;
     }
     await floor?.stop();
+    await portalApp?.stop();
     await server.stop();
   }
 }
@@ -426,6 +558,21 @@ function markdown(r: Record<string, any>): string {
     return `| ${s.title} | ${s.api.rps.toFixed(0)} | ${s.floor.rps.toFixed(0)} | ${s.ratio.median.toFixed(2)} (${s.ratio.min.toFixed(2)}–${s.ratio.max.toFixed(2)}) | ${s.api.p50Ms.toFixed(1)} / ${s.api.p99Ms.toFixed(1)} | ${s.floor.p50Ms.toFixed(1)} / ${s.floor.p99Ms.toFixed(1)} | ${s.api.errors} / ${s.floor.errors} | ${s.api.sqlPerRequest.toFixed(1)} / ${s.floor.sqlPerRequest.toFixed(1)} |`;
   });
   const h = r.overviewAtHalfRate;
+  const portalRows = ['overview', 'client'].map((k) => {
+    const p = r.portal[k];
+    const half = p.atHalfRate;
+    return `| ${p.title} | ${p.rps.toFixed(0)} | ${p.p50Ms.toFixed(1)} / ${p.p99Ms.toFixed(1)} | ${p.meanMs.toFixed(1)} | ${p.timed.rps.toFixed(0)} | ${p.timed.apiWaitMs.toFixed(1)} of ${p.timed.meanMs.toFixed(1)} | ${(p.timed.portalShare * 100).toFixed(0)} % | ${half.targetRps.toFixed(0)} / ${half.rps.toFixed(0)} | ${half.p50Ms.toFixed(1)} / ${half.p99Ms.toFixed(1)} | ${(half.timed.portalShare * 100).toFixed(0)} % | ${p.errors} / ${p.socketErrors} |`;
+  });
+  const portalTargets = ['overview', 'client'].map((k) => {
+    const p = r.portal[k];
+    const half = p.atHalfRate;
+    // wrk reports 0 when nothing completed in the paced round (possible only on a starved machine).
+    const result =
+      half.rps > 0
+        ? `${half.p99Ms.toFixed(1)} ms (${half.p99Ms < 60 ? 'met' : 'MISSED'})`
+        : 'no page completed (MISSED)';
+    return `| ${p.title}: portal p99 < 60 ms at half the portal's maximum | ${result} |`;
+  });
   return [
     `## Benchmark (${r.setup.national ? 'national' : 'city'}: ${r.setup.clients.toLocaleString('en-US')} clients)`,
     '',
@@ -435,7 +582,19 @@ function markdown(r: Record<string, any>): string {
     '',
     `Overview at half the API's maximum (${h.targetRps.toFixed(0)} req/s asked): API ${h.api.rps.toFixed(0)} req/s, p50 ${h.api.p50Ms.toFixed(1)} ms, p99 ${h.api.p99Ms.toFixed(1)} ms; floor at the same pace p99 ${h.floor.p99Ms.toFixed(1)} ms.`,
     '',
-    `API resident memory after the run: ${r.apiMemory.rssMb.toFixed(0)} MB (peak ${r.apiMemory.peakRssMb.toFixed(0)} MB). Seed: ${r.setup.seedSeconds.toFixed(1)} s. Whole run: ${r.totalSeconds.toFixed(0)} s. ${r.setup.rounds} rounds of ${r.setup.secondsPerRound} s, ${r.setup.connections} connections. Floor answers equal the API's: ${r.setup.floorMatchesApi ? 'yes' : 'NO'}.`,
+    `### Through the portal (rendered HTML, ${r.setup.portalLogins} people each logged in once)`,
+    '',
+    "| page | portal req/s | p50 / p99 ms | mean ms | with the timing hook: req/s | API wait of the mean ms | portal's share | at half rate: asked / reached req/s | at half rate: p50 / p99 ms | portal's share at half rate | errors: pages / sockets |",
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...portalRows,
+    '',
+    "The portal's share is 1 − (mean time a page waited for the API, from the Server-Timing header of a second portal process with PORTAL_SERVER_TIMING=true, driven in alternating rounds) / (mean latency wrk saw there). req/s and latencies are the portal without the hook, as in production.",
+    '',
+    '| target | result |',
+    '| --- | --- |',
+    ...portalTargets,
+    '',
+    `API resident memory after the run: ${r.apiMemory.rssMb.toFixed(0)} MB (peak ${r.apiMemory.peakRssMb.toFixed(0)} MB); portal ${r.portalMemory.rssMb.toFixed(0)} MB (peak ${r.portalMemory.peakRssMb.toFixed(0)} MB; with the hook ${r.timedPortalMemory.rssMb.toFixed(0)} MB). Seed: ${r.setup.seedSeconds.toFixed(1)} s. Whole run: ${r.totalSeconds.toFixed(0)} s. ${r.setup.rounds} rounds of ${r.setup.secondsPerRound} s, ${r.setup.connections} connections. Floor answers equal the API's: ${r.setup.floorMatchesApi ? 'yes' : 'NO'}.`,
     '',
   ].join('\n');
 }

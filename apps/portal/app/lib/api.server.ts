@@ -1,3 +1,4 @@
+import type { AsyncLocalStorage } from 'node:async_hooks';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { apiToken } from './auth.server';
@@ -16,6 +17,14 @@ export class ApiUnavailable extends Error {
 
 const printed = new WeakMap<object, string>();
 
+/** This request's wait for the API, kept by server.ts when PORTAL_SERVER_TIMING=true (the benchmark). */
+export interface ApiWait {
+  ms: number;
+  calls: number;
+}
+const apiWait = () =>
+  (globalThis as { [key: symbol]: AsyncLocalStorage<ApiWait> | undefined })[Symbol.for('spindeln.portal.apiWait')];
+
 /**
  * The portal's one way to the API: a typed operation over HTTP with a fresh token for the person in
  * the session. Denied fields come back null with FORBIDDEN at their path; anything else is an error.
@@ -30,11 +39,13 @@ export async function callApi<T, V extends Record<string, unknown>>(
     query = print(document);
     printed.set(document, query);
   }
+  const authorization = `Bearer ${await apiToken(login)}`;
+  const started = performance.now();
   let res: Response;
   try {
     res = await fetch(`${env().apiUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await apiToken(login)}` },
+      headers: { 'content-type': 'application/json', authorization },
       body: JSON.stringify({ query, variables: variables ?? {} }),
       signal: AbortSignal.timeout(10_000),
     });
@@ -45,6 +56,11 @@ export async function callApi<T, V extends Record<string, unknown>>(
     data?: T | null;
     errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
   } | null;
+  const wait = apiWait()?.getStore();
+  if (wait) {
+    wait.ms += performance.now() - started;
+    wait.calls++;
+  }
   const errors = body?.errors ?? [];
   const other = errors.filter((e) => e.extensions?.code !== 'FORBIDDEN');
   if (!res.ok || !body?.data || other.length) {
