@@ -70,9 +70,15 @@ describe('a relative declines a consent waiting for acceptance', () => {
     const api = await startApi(db.orm);
     try {
       const denied = await api.gql(DECLINE, { id: consentId }, PERSONAS.maria.personnummer);
-      const unknown = await api.gql(DECLINE, { id: '00000000-0000-4000-8000-000000000000' }, PERSONAS.maria.personnummer);
+      const unknown = await api.gql(
+        DECLINE,
+        { id: '00000000-0000-4000-8000-000000000000' },
+        PERSONAS.maria.personnummer,
+      );
       expect(denied.data).toEqual(unknown.data);
-      expect(denied.data).toEqual({ declineConsent: { consentId: null, error: { code: 'NOT_FOUND', rule: expect.any(String) } } });
+      expect(denied.data).toEqual({
+        declineConsent: { consentId: null, error: { code: 'NOT_FOUND', rule: expect.any(String) } },
+      });
       expect(denied.headers.get('x-sql-statements')).toBe(unknown.headers.get('x-sql-statements'));
       const audit = await db.sql<{ action: string; outcome: string }>(
         `SELECT action, outcome FROM audit_event WHERE request_id = ?`,

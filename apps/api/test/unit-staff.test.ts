@@ -24,8 +24,15 @@ describe('viewer.unitStaff: the staff a coordinator appoints from', () => {
       for (const s of [w.staff.anna, w.staff.mohammed, w.staff.sara, w.staff.peter]) expect(ids).toContain(s.id);
       // Fatima works in Väster: not Lena's unit.
       expect(ids).not.toContain(w.staff.fatima.id);
-      expect(staff.find((s) => s.staffId === w.staff.peter.id)).toMatchObject({ givenName: 'Peter', title: 'VARDBITRADE' });
-      const olof = await api.gql<{ viewer: { unitStaff: { staffId: string }[] } }>(QUERY, {}, PERSONAS.olof.personnummer);
+      expect(staff.find((s) => s.staffId === w.staff.peter.id)).toMatchObject({
+        givenName: 'Peter',
+        title: 'VARDBITRADE',
+      });
+      const olof = await api.gql<{ viewer: { unitStaff: { staffId: string }[] } }>(
+        QUERY,
+        {},
+        PERSONAS.olof.personnummer,
+      );
       expect(olof.data!.viewer.unitStaff.map((s) => s.staffId)).toContain(w.staff.fatima.id);
       expect(olof.data!.viewer.unitStaff.map((s) => s.staffId)).not.toContain(w.staff.anna.id);
       const audit = await db.sql<{ action: string; outcome: string }>(
@@ -45,7 +52,10 @@ describe('viewer.unitStaff: the staff a coordinator appoints from', () => {
       for (const persona of ['anna', 'elsa', 'maria'] as const) {
         const res = await api.gql(QUERY, {}, PERSONAS[persona].personnummer);
         expect(res.data, persona).toEqual({ viewer: { unitStaff: null } });
-        expect(res.errors?.map((e) => e.extensions?.code), persona).toEqual(['FORBIDDEN']);
+        expect(
+          res.errors?.map((e) => e.extensions?.code),
+          persona,
+        ).toEqual(['FORBIDDEN']);
         const audit = await db.sql<{ action: string; outcome: string }>(
           `SELECT action, outcome FROM audit_event WHERE request_id = ?`,
           [res.headers.get('x-request-id')],

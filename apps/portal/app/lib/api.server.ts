@@ -23,7 +23,8 @@ const printed = new WeakMap<object, string>();
 export async function callApi<T, V extends Record<string, unknown>>(
   login: Pick<SessionData, 'personnummer' | 'givenName' | 'familyName'>,
   document: TypedDocumentNode<T, V>,
-  ...[variables]: V extends Record<string, never> ? [] : [V]
+  // Variables may be left out when none is required.
+  ...[variables]: Record<string, never> extends V ? [V?] : [V]
 ): Promise<ApiResult<T>> {
   let query = printed.get(document);
   if (!query) {

@@ -2,7 +2,9 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { StaffTitleEnum } from '../../graphql/enums';
 import { LocalDate } from '../../graphql/scalars';
 
-@ObjectType('UnitStaffMember', { description: 'A staff member of the coordinator’s unit, as the coordinator sees them.' })
+@ObjectType('UnitStaffMember', {
+  description: 'A staff member of the coordinator’s unit, as the coordinator sees them.',
+})
 export class UnitStaffMember {
   @Field(() => ID) staffId!: string;
   @Field(() => String, { nullable: true }) givenName!: string | null;
