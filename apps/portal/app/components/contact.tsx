@@ -62,7 +62,7 @@ export function ContactCard(props: {
           <p>{titleLabel(p.title, t)}</p>
           {p.away ? (
             <p className="away">
-              <strong>{t('contact.away', p.away.lastDay ? formatDay(p.away.lastDay, lang) : null)}</strong>
+              <strong>{t('contact.away', p.away.lastDay ? formatDay(p.away.lastDay, lang) : null)}.</strong>
               {instead ? <> {t('contact.callInstead', fullName(instead, t))}</> : null}
             </p>
           ) : null}
