@@ -1,3 +1,4 @@
+import { PERSONAS } from '@spindeln/demo-personas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeTally, inspect, login, newPage, type PortalStack, startPortalStack } from '../support/portal-stack';
 
@@ -11,6 +12,19 @@ describe('portal journeys in Chromium', () => {
     console.log(`axe (journeys): ${axeTally.pages} page checks, ${axeTally.violations.length} violations`);
     await stack?.stop();
   });
+
+  const sql = (query: string, params: unknown[] = []) =>
+    stack.db.orm.em.fork().execute<Record<string, unknown>[]>(query, params);
+  const deniedReadsBy = async (persona: keyof typeof PERSONAS) =>
+    Number(
+      (
+        await sql(
+          `SELECT count(*) AS n FROM audit_event e JOIN person p ON p.id = e.actor_person_id
+            WHERE p.personnummer = ? AND e.outcome = 'DENIED'`,
+          [PERSONAS[persona].personnummer],
+        )
+      )[0]!.n,
+    );
 
   const conversationCount = async (body: string) => {
     const data = (await stack.apiAs(
@@ -58,6 +72,12 @@ describe('portal journeys in Chromium', () => {
     const first = anna.page.locator('.inbox > li').first();
     expect(await first.textContent()).toContain('Elsa Andersson');
     expect(await first.textContent()).toContain('inköpen på fredag');
+    // Maria's two messages and Elsa's private one wait.
+    expect(await first.textContent()).toContain('3 obesvarade');
+    // "Mina omsorgstagare": the clients Anna is contact or deputy for, not every client of her team.
+    const mine = (await anna.page.locator('main > ul').last().textContent()) ?? '';
+    expect(mine).toContain('Elsa Andersson');
+    expect(mine).not.toMatch(/Skyddad identitet|Hedvig|Gunnar/);
     await inspect(anna.page, 'inbox');
     await first.getByRole('link').click();
     expect(await anna.page.textContent('.conversation')).toContain('inköpen på fredag');
@@ -65,11 +85,24 @@ describe('portal journeys in Chromium', () => {
     await anna.page.fill('#body', 'Hej Maria, vi handlar på fredag förmiddag.');
     await anna.page.getByRole('button', { name: 'Skicka' }).click();
     await expect.poll(() => anna.page.textContent('[role=status]')).toContain('Ditt svar är skickat');
+    // The reply answers Maria's messages; only Elsa's private one, which it does not reach, still waits.
+    await anna.page.goto(`${stack.url}/inkorg`);
+    const after = (await anna.page.locator('.inbox > li', { hasText: 'Elsa Andersson' }).textContent()) ?? '';
+    expect(after).toContain('1 obesvarat');
+    await anna.page.goto(`${stack.url}/oversikt`);
+    const annaClients = (await anna.page.textContent('.client-list')) ?? '';
+    expect(annaClients).toContain('Elsa Andersson');
+    expect(annaClients).not.toMatch(/Skyddad identitet|Hedvig|Gunnar/);
+    await inspect(anna.page, 'overview-staff');
 
     await maria.page.reload();
     const reply = maria.page.locator('.message--staff').first();
     expect(await reply.textContent()).toContain('vi handlar på fredag förmiddag');
     expect(await reply.textContent()).toContain('Nytt');
+    // Maria, who wrote, sees her messages answered.
+    const own = maria.page.locator('.message:not(.message--staff)', { hasText: 'inköpen på fredag' });
+    expect(await own.textContent()).toContain('Besvarat');
+    expect(await own.textContent()).not.toContain('Väntar på svar');
     await inspect(maria.page, 'messages-relative-reply');
     expect(maria.watch.cspViolations).toEqual([]);
     expect(maria.watch.errors).toEqual([]);
@@ -141,6 +174,11 @@ describe('portal journeys in Chromium', () => {
     const now = (await gunnar.page.textContent('.contact-now')) ?? '';
     expect(now).toMatch(/Sara är ledig (till och med \d+ \w+|tills vidare)\. Ring Peter\./);
     expect(await gunnar.page.locator('.contact-now a[href^="tel:"]').textContent()).toContain('Ring Peter Johansson');
+    // Sara's card says she is away and whom to call, not when she can be reached.
+    const sara = (await gunnar.page.locator('.card', { hasText: 'Sara' }).textContent()) ?? '';
+    expect(sara).toMatch(/Ledig (till och med \d+ \w+|tills vidare)/);
+    expect(sara).toContain('Ring Peter Johansson i stället.');
+    expect(sara).not.toContain('Går att nå');
     await inspect(gunnar.page, 'client-absent');
     await gunnar.context.close();
   });
@@ -162,6 +200,7 @@ describe('portal journeys in Chromium', () => {
 
     const johan = await newPage(stack);
     await login(stack, johan.page, 'johan');
+    const deniedBefore = await deniedReadsBy('johan');
     await johan.page.goto(`${stack.url}/klient/${stack.clientId('elsa')}`);
     const main = (await johan.page.textContent('main')) ?? '';
     expect(main).toContain('Anna Lindqvist');
@@ -170,6 +209,11 @@ describe('portal journeys in Chromium', () => {
     expect(main).not.toMatch(/070-|08-/);
     expect(await johan.page.locator('a[href^="tel:"]').count()).toBe(0);
     expect(await johan.page.locator('[role=alert]').count()).toBe(0);
+    // The page asked only for what Johan may see: no denied read was logged (the overview neither).
+    await johan.page.goto(`${stack.url}/oversikt`);
+    expect(await johan.page.textContent('main')).toContain('Elsa har inte delat telefonnumren med dig.');
+    expect(await deniedReadsBy('johan')).toBe(deniedBefore);
+    await johan.page.goto(`${stack.url}/klient/${stack.clientId('elsa')}`);
     await inspect(johan.page, 'client-no-phones');
     await johan.context.close();
   });
@@ -181,6 +225,11 @@ describe('portal journeys in Chromium', () => {
     await inspect(lena.page, 'coordinator');
     await lena.page.getByRole('link', { name: /Elsa Andersson/ }).click();
     await inspect(lena.page, 'coordinator-client');
+    // The choice is the unit's staff, from the API: Centrum's five, not Väster's Fatima.
+    const options = await lena.page.locator('#staffId option').allTextContents();
+    expect(options.slice(1)).toHaveLength(5);
+    expect(options).toContain('Sara Nilsson, undersköterska');
+    expect(options.join()).not.toContain('Fatima');
     await lena.page.locator('#role').check();
     await lena.page.selectOption('#staffId', { label: 'Peter Johansson, vårdbiträde' });
     await lena.page.fill('#reason', 'Anna byter arbetslag');
@@ -206,5 +255,32 @@ describe('portal journeys in Chromium', () => {
     await lena.page.goto(`${stack.url}/samordning/franvaro`);
     await inspect(lena.page, 'absence');
     await lena.context.close();
+  });
+
+  it('a relative declines a consent that waits for her; the client sees it declined in the history', async () => {
+    const relatives = (await stack.apiAs('elsa', 'query($id: ID!) { client(id: $id) { relatives { id givenName } } }', {
+      id: stack.clientId('elsa'),
+    })) as { client: { relatives: { id: string; givenName: string }[] } };
+    const karinLink = relatives.client.relatives.find((r) => r.givenName === 'Karin')!.id;
+    await stack.apiAs('elsa', 'mutation($input: GrantConsentInput!) { grantConsent(input: $input) { consentId } }', {
+      input: { relativeId: karinLink, scopes: ['VIEW_CONTACT'], secrecyWaiver: true, dataProcessing: true },
+    });
+    const karin = await newPage(stack);
+    await login(stack, karin.page, 'karin');
+    expect(await karin.page.textContent('main')).toContain('Samtycken som väntar på dig');
+    await inspect(karin.page, 'overview-pending');
+    await karin.page.getByRole('button', { name: 'Avböj' }).click();
+    await expect.poll(() => karin.page.textContent('[role=status]')).toContain('Du har avböjt');
+    const main = (await karin.page.textContent('main')) ?? '';
+    expect(main).not.toContain('Samtycken som väntar på dig');
+    expect(main).toContain('Du kan inte se någon än');
+    await inspect(karin.page, 'overview-declined');
+    await karin.context.close();
+
+    const elsa = await newPage(stack);
+    await login(stack, elsa.page, 'elsa');
+    await elsa.page.goto(`${stack.url}/klient/${stack.clientId('elsa')}/samtycken`);
+    expect(await elsa.page.textContent('main')).toMatch(/Karin \w+: samtycke givet .*, avböjt av personen/);
+    await elsa.context.close();
   });
 });

@@ -182,6 +182,20 @@ const MUTATIONS: {
     allowed: ['relative no consent'],
   },
   {
+    name: 'declineConsent',
+    action: 'consent.decline',
+    document: 'mutation($id: ID!) { declineConsent(consentId: $id) { consentId error { code rule } } }',
+    setup: async () => {
+      const link = await linkOf(PERSONAS.karin.personnummer);
+      await db.sql(
+        `INSERT INTO consent (relative_link_id, scopes, secrecy_waiver, data_processing, given_via) VALUES (?, '{VIEW_CONTACT}', true, true, 'PORTAL')`,
+        [link],
+      );
+    },
+    variables: async () => ({ id: await currentConsentOf(PERSONAS.karin.personnummer) }),
+    allowed: ['relative no consent'],
+  },
+  {
     name: 'appointContact',
     action: 'contact.appoint',
     document:

@@ -83,6 +83,20 @@ describe('a denied mutation and one on an unknown id', () => {
             )
           )[0]!.id,
       },
+      {
+        name: 'declineConsent',
+        as: PERSONAS.karin.personnummer,
+        document: 'mutation($id: ID!) { declineConsent(consentId: $id) { consentId error { code } } }',
+        variables: (id) => ({ id }),
+        denied: async () =>
+          (
+            await db.sql<{ id: string }>(
+              `SELECT c.id FROM consent c JOIN relative_link l ON l.id = c.relative_link_id JOIN person p ON p.id = l.person_id
+                WHERE p.personnummer = ? AND c.ended_at IS NULL`,
+              [PERSONAS.maria.personnummer],
+            )
+          )[0]!.id,
+      },
     ];
     const api = await startApi(db.orm);
     const figures: { mutation: string; within: boolean }[] = [];

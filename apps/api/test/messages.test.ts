@@ -151,6 +151,35 @@ describe('messages', () => {
     expect(row).toEqual({ state: 'ANSWERED', handled_by: w.staff.anna.id });
   });
 
+  it('a reply answers the thread up to the message it names, on its own side of privacy', async () => {
+    const w = await loadDemo(db.em());
+    const elsa = w.clients.elsa;
+    const maria = { personId: await personId(PERSONAS.maria.personnummer) };
+    const newer = await postMessage(db.em(), maria, {
+      clientId: elsa.id,
+      body: 'En fråga till',
+      idempotencyKey: 'maria-thread-1',
+    });
+    const waiting = () =>
+      db.sql<{ body: string; private: boolean }>(
+        `SELECT m.body, m.private FROM message m JOIN conversation c ON c.id = m.conversation_id
+          WHERE c.client_id = ? AND m.state IN ('NEW', 'READ') ORDER BY m.created_at`,
+        [elsa.id],
+      );
+    // The demo's waiting messages: Maria's worry and Elsa's private one; then Maria's new question.
+    expect((await waiting()).map((m) => m.body)).toHaveLength(3);
+    await postMessage(db.em(), w.actor(w.staff.anna), {
+      clientId: elsa.id,
+      body: 'Vi håller extra koll, och svarar på frågan i morgon.',
+      idempotencyKey: 'anna-thread-1',
+      inReplyTo: newer.id,
+    });
+    // Maria's earlier message is answered too; Elsa's private message, which Maria's reply does not reach, waits.
+    expect(await waiting()).toEqual([
+      { body: 'Jag vill prata med Anna om min genomförandeplan utan att barnen är med.', private: true },
+    ]);
+  });
+
   it('lets the team mark messages handled, and no one else', async () => {
     const w = await loadDemo(db.em());
     const [msg] = await db.sql<{ id: string }>(

@@ -11,6 +11,7 @@ import {
   useRouteLoaderData,
 } from '@remix-run/react';
 import { useContext, useEffect, useRef } from 'react';
+// Remix does not re-export the router state the title needs; react-router is pinned to @remix-run/react's.
 import { UNSAFE_DataRouterStateContext } from 'react-router';
 import { Csrf } from './components/forms';
 import { IdleWarning } from './components/idle-warning';

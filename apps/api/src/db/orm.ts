@@ -7,6 +7,7 @@ import { Migration20261201000200_history_ends } from './migrations/Migration2026
 import { Migration20261201000300_personnummer_not_future } from './migrations/Migration20261201000300_personnummer_not_future';
 import { Migration20261201001000_request_rate } from './migrations/Migration20261201001000_request_rate';
 import { Migration20261201002000_names_and_consent_widening } from './migrations/Migration20261201002000_names_and_consent_widening';
+import { Migration20261202000000_consent_declined } from './migrations/Migration20261202000000_consent_declined';
 import { countingLoggerFactory } from './query-counter';
 
 /** Committed migrations, listed here so they load the same under tsx, Vitest and a build. */
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
     name: 'Migration20261201002000_names_and_consent_widening',
     class: Migration20261201002000_names_and_consent_widening,
   },
+  { name: 'Migration20261202000000_consent_declined', class: Migration20261202000000_consent_declined },
 ];
 
 /** Options for an ORM over the given entities (the API's list is in `src/orm.ts`). */

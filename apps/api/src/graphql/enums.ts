@@ -31,9 +31,9 @@ export const HandlingStateEnum = enumOf(['NEW', 'READ', 'ANSWERED'] as const, 'H
 export const MarkStateEnum = enumOf(['READ', 'ANSWERED'] as const, 'MarkState');
 export const AuditOutcomeEnum = enumOf(['ALLOWED', 'DENIED'] as const, 'AuditOutcome');
 export const ClientRelationEnum = enumOf(
-  ['SELF', 'RELATIVE', 'STAFF', 'COORDINATOR'] as const,
+  ['SELF', 'RELATIVE', 'STAFF', 'ASSIGNED', 'COORDINATOR'] as const,
   'ClientRelation',
-  'How the viewer stands to a client.',
+  'How the viewer stands to a client. ASSIGNED: the client’s fixed contact or deputy today (with STAFF).',
 );
 export const PhoneKindEnum = enumOf(['PRIMARY', 'DEPUTY', 'TEAM', 'GROUP'] as const, 'PhoneKind');
 export const NameWithheldEnum = enumOf(

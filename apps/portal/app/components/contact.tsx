@@ -40,15 +40,19 @@ export function ContactNowBox(props: {
   );
 }
 
-/** The fixed contact or the deputy: name, title, phone, when reachable, away. */
+/**
+ * The fixed contact or the deputy: name, title, phone, when reachable. Away today: the absence, and
+ * who to call instead, in place of when they can be reached.
+ */
 export function ContactCard(props: {
   heading: string;
   person: ContactPersonFieldsFragment | null | undefined;
-  phonesShared: boolean;
+  now?: ContactNowFieldsFragment | null;
 }) {
   const t = useT();
   const { lang } = useRoot();
   const p = props.person;
+  const instead = p?.away && props.now?.contact && props.now.contact.staffId !== p.staffId ? props.now.contact : null;
   return (
     <section className="card">
       <h2 className="card__title">{props.heading}</h2>
@@ -58,7 +62,8 @@ export function ContactCard(props: {
           <p>{titleLabel(p.title, t)}</p>
           {p.away ? (
             <p className="away">
-              <strong>{t('contact.away', p.away.lastDay ? formatDay(p.away.lastDay, lang) : null)}</strong>
+              <strong>{t('contact.away', p.away.lastDay ? formatDay(p.away.lastDay, lang) : null)}.</strong>
+              {instead ? <> {t('contact.callInstead', fullName(instead, t))}</> : null}
             </p>
           ) : null}
           {p.workMobile ? (
@@ -66,7 +71,7 @@ export function ContactCard(props: {
               {t('contact.phone')}: <a href={telHref(p.workMobile)}>{p.workMobile}</a>
             </p>
           ) : null}
-          {p.workingHours?.length ? (
+          {!p.away && p.workingHours?.length ? (
             <>
               <h3 className="card__subtitle">{t('contact.reachable')}</h3>
               <ul className="plain-list">

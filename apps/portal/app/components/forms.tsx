@@ -74,6 +74,42 @@ interface BaseProps {
   error?: string;
 }
 
+/** The hint and the error under a field's label, and the attributes that tie them to the input. */
+function HintAndError({ id, hint, error }: Omit<BaseProps, 'label'>) {
+  const t = useT();
+  return (
+    <>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          <span className="visually-hidden">{t('error.prefix')}</span>
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+const described = ({ id, hint, error }: Omit<BaseProps, 'label'>) => ({
+  'aria-invalid': error ? true : undefined,
+  'aria-describedby': describedBy(hint && `${id}-hint`, error && `${id}-error`),
+});
+
+/** One labelled control: the label, its hint and error, then the control. */
+function Field(props: BaseProps & { children: React.ReactNode }) {
+  return (
+    <div className={`field${props.error ? ' field--error' : ''}`}>
+      <label htmlFor={props.id}>{props.label}</label>
+      <HintAndError {...props} />
+      {props.children}
+    </div>
+  );
+}
+
 export function TextField(
   props: BaseProps & {
     name?: string;
@@ -83,64 +119,39 @@ export function TextField(
     width?: 'short';
   },
 ) {
-  const { id, label, hint, error } = props;
-  const t = useT();
   return (
-    <div className={`field${error ? ' field--error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          <span className="visually-hidden">{t('error.prefix')}</span>
-          {error}
-        </p>
-      ) : null}
+    <Field {...props}>
       <input
-        id={id}
-        name={props.name ?? id}
+        id={props.id}
+        name={props.name ?? props.id}
         type="text"
         className={props.width === 'short' ? 'input input--short' : 'input'}
         defaultValue={props.defaultValue}
         autoComplete={props.autoComplete ?? 'off'}
         inputMode={props.inputMode}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
+        {...described(props)}
       />
-    </div>
+    </Field>
   );
 }
 
+/** A day typed as YYYY-MM-DD (short, numeric), as the coordinator's forms ask for. */
+export function DayField(props: BaseProps & { defaultValue?: string }) {
+  return <TextField {...props} width="short" inputMode="numeric" />;
+}
+
 export function TextArea(props: BaseProps & { name?: string; defaultValue?: string; rows?: number }) {
-  const { id, label, hint, error } = props;
-  const t = useT();
   return (
-    <div className={`field${error ? ' field--error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          <span className="visually-hidden">{t('error.prefix')}</span>
-          {error}
-        </p>
-      ) : null}
+    <Field {...props}>
       <textarea
-        id={id}
-        name={props.name ?? id}
+        id={props.id}
+        name={props.name ?? props.id}
         rows={props.rows ?? 6}
         className="textarea"
         defaultValue={props.defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
+        {...described(props)}
       />
-    </div>
+    </Field>
   );
 }
 
@@ -159,25 +170,14 @@ export function Choices(
     checked?: string[];
   },
 ) {
-  const { id, label, hint, error, name, type, choices } = props;
-  const t = useT();
+  const { id, label, error, name, type, choices } = props;
   return (
     <fieldset
       className={`field${error ? ' field--error' : ''}`}
-      aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
+      aria-describedby={described(props)['aria-describedby']}
     >
       <legend>{label}</legend>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          <span className="visually-hidden">{t('error.prefix')}</span>
-          {error}
-        </p>
-      ) : null}
+      <HintAndError {...props} />
       {choices.map((c, i) => {
         const inputId = i === 0 ? id : `${id}-${i}`;
         return (
@@ -203,32 +203,31 @@ export function Choices(
   );
 }
 
+/** One yes-box in its own fieldset (a consent, "private"): checked sends `name=yes`. */
+export function YesBox(
+  props: BaseProps & { name?: string; choiceLabel: string; choiceHint?: string; checked?: string[] },
+) {
+  return (
+    <Choices
+      {...props}
+      name={props.name ?? props.id}
+      type="checkbox"
+      choices={[{ value: 'yes', label: props.choiceLabel, hint: props.choiceHint }]}
+    />
+  );
+}
+
 export function Select(
   props: BaseProps & { name?: string; choices: Choice[]; defaultValue?: string; placeholder: string },
 ) {
-  const { id, label, hint, error } = props;
-  const t = useT();
   return (
-    <div className={`field${error ? ' field--error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          <span className="visually-hidden">{t('error.prefix')}</span>
-          {error}
-        </p>
-      ) : null}
+    <Field {...props}>
       <select
-        id={id}
-        name={props.name ?? id}
+        id={props.id}
+        name={props.name ?? props.id}
         className="select"
         defaultValue={props.defaultValue ?? ''}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
+        {...described(props)}
       >
         <option value="">{props.placeholder}</option>
         {props.choices.map((c) => (
@@ -237,7 +236,35 @@ export function Select(
           </option>
         ))}
       </select>
-    </div>
+    </Field>
+  );
+}
+
+/**
+ * A form that changes something: POST, the CSRF token, which of the page's forms it is, and the
+ * server's validation only (the browser's would come before the error summary).
+ */
+export function PostForm(props: {
+  intent?: string;
+  labelledBy?: string;
+  className?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <form method="post" noValidate aria-labelledby={props.labelledBy} className={props.className}>
+      <Csrf />
+      {props.intent ? <input type="hidden" name="intent" value={props.intent} /> : null}
+      {props.children}
+    </form>
+  );
+}
+
+/** The form's main button; never disabled (the server says what is missing). */
+export function Submit({ children, name, value }: { children: React.ReactNode; name?: string; value?: string }) {
+  return (
+    <button type="submit" className="button" name={name} value={value}>
+      {children}
+    </button>
   );
 }
 

@@ -32,7 +32,8 @@ const apiWait = () =>
 export async function callApi<T, V extends Record<string, unknown>>(
   login: Pick<SessionData, 'personnummer' | 'givenName' | 'familyName'>,
   document: TypedDocumentNode<T, V>,
-  ...[variables]: V extends Record<string, never> ? [] : [V]
+  // Variables may be left out when none is required.
+  ...[variables]: Record<string, never> extends V ? [V?] : [V]
 ): Promise<ApiResult<T>> {
   let query = printed.get(document);
   if (!query) {

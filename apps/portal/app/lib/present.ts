@@ -2,7 +2,7 @@
  * How the API's answers become words: the one place that maps schema values to text. The API may
  * hide names (another relative, a protected identity): a missing name is shown neutrally.
  */
-import type { ContactNowFieldsFragment, StaffTitle } from '../graphql/generated/graphql';
+import type { ContactNowFieldsFragment, StaffTitle, UnitStaffFieldsFragment } from '../graphql/generated/graphql';
 import { formatDay, hasKey, type Lang, type Translate } from './i18n';
 
 export interface Named {
@@ -22,6 +22,13 @@ export function firstName(p: Named | null | undefined, t: Translate): string {
 export function titleLabel(title: StaffTitle | null | undefined, t: Translate): string {
   const key = `title.${title ?? 'OTHER'}`;
   return hasKey(key) ? t(key as 'title.OTHER') : t('title.OTHER');
+}
+
+/** The unit's staff as a select's choices: "Name, title", in Swedish name order. */
+export function staffChoices(staff: UnitStaffFieldsFragment[] | null | undefined, t: Translate) {
+  return (staff ?? [])
+    .map((s) => ({ value: s.staffId, label: `${fullName(s, t)}, ${titleLabel(s.title, t).toLowerCase()}` }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'sv'));
 }
 
 /** A phone number as a tel: link target (digits and a leading +). */
@@ -59,8 +66,9 @@ export function contactNowSentence(
 
 /** Whom to call: the person's mobile, or the team's phone. */
 export function callTarget(now: ContactNowFieldsFragment, t: Translate): { label: string; number: string | null } {
-  if (now.contact) return { label: t('contact.callName', fullName(now.contact, t)), number: now.contact.workMobile };
-  return { label: t('contact.callTeam', now.teamName ?? t('phone.TEAM')), number: now.teamPhone };
+  if (now.contact)
+    return { label: t('contact.callName', fullName(now.contact, t)), number: now.contact.workMobile ?? null };
+  return { label: t('contact.callTeam', now.teamName ?? t('phone.TEAM')), number: now.teamPhone ?? null };
 }
 
 export function weekdayLabel(weekday: number, t: Translate): string {

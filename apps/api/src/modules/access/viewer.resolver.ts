@@ -9,6 +9,8 @@ import { LIST_READ_ACTIONS } from '../audit/read-audit';
 import { ClientConnection, ClientNode } from '../clients/client.type';
 import { inboxPage } from '../messages/conversation.service';
 import { InboxConnection, InboxItem } from '../messages/messages.type';
+import { unitStaff } from '../organisation/unit-staff.service';
+import { UnitStaffMember } from '../organisation/unit-staff.type';
 import { shownName } from '../people/shown-name';
 import { consentsAwaitingAcceptance } from '../relatives/consent.service';
 import { ConsentInvitation } from '../relatives/relatives.type';
@@ -112,6 +114,29 @@ export class ViewerResolver {
       }),
     );
     return toConnection(entries, page, total);
+  }
+
+  @FieldResolver(() => [UnitStaffMember], {
+    nullable: true,
+    description: 'Coordinators: the staff of my unit, to appoint contact and deputy from.',
+  })
+  async unitStaff(@Ctx() ctx: GraphQLContext): Promise<UnitStaffMember[]> {
+    try {
+      const rows = await unitStaff(ctx.em, ctx.viewer);
+      ctx.audit.recordAction(null, LIST_READ_ACTIONS.unitStaff, true);
+      return rows.map((r) =>
+        Object.assign(new UnitStaffMember(), {
+          staffId: r.staff_id,
+          givenName: r.given_name,
+          familyName: r.family_name,
+          title: r.title,
+          titleProvenOn: r.title_proven_on,
+        }),
+      );
+    } catch (e) {
+      if (e instanceof AccessDenied) ctx.audit.recordAction(null, LIST_READ_ACTIONS.unitStaff, false);
+      throw e instanceof AccessDenied ? forbidden() : e;
+    }
   }
 
   @FieldResolver(() => [ConsentInvitation], { description: 'Consents given to me that wait for me to accept.' })

@@ -22,6 +22,8 @@ export const LIST_READ_ACTIONS = {
   unitAuditLog: 'read.unit_audit_log',
   /** A relative's invitations: the client's name and the scopes offered. */
   consentsToAccept: 'read.consent_invitation',
+  /** A coordinator's list of their unit's staff (no client's data; logged as a read all the same). */
+  unitStaff: 'read.unit_staff',
 } as const;
 
 /**

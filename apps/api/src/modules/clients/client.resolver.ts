@@ -55,6 +55,7 @@ export class ClientResolver {
       s.self && 'SELF',
       s.scopes.length > 0 && 'RELATIVE',
       s.staff && 'STAFF',
+      s.assigned && 'ASSIGNED',
       s.coordinator && 'COORDINATOR',
     ].filter((r): r is string => Boolean(r));
     return { relations, scopes: s.scopes };

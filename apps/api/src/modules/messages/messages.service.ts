@@ -13,7 +13,11 @@ export interface PostMessageInput {
   idempotencyKey: string;
   /** Only the client may mark a message private: it is then never shown to relatives. */
   private?: boolean;
-  /** A staff reply names the message it answers; that message becomes ANSWERED. */
+  /**
+   * A staff reply names the message it answers. That message and the earlier unanswered ones on the
+   * same side (the shared conversation, or the client's private messages) become ANSWERED: the reply
+   * answers the thread up to there, as its readers see it.
+   */
   inReplyTo?: string | null;
 }
 
@@ -139,12 +143,17 @@ export function postMessage(em: EntityManager, actor: Actor, input: PostMessageI
       state: role === 'STAFF' ? null : 'NEW',
       idempotencyKey: key,
     });
-    if (role === 'STAFF' && inReplyTo?.state && inReplyTo.state !== 'ANSWERED') {
-      inReplyTo.state = 'ANSWERED';
-      inReplyTo.handledBy = staffId;
-      inReplyTo.handledAt = new Date();
-    }
     await tx.flush();
+    if (role === 'STAFF' && inReplyTo?.state) {
+      // By the named message's own created_at in SQL: a JS Date drops the microseconds.
+      await tx.execute(
+        `UPDATE message m SET state = 'ANSWERED', handled_by = ?, handled_at = now()
+           FROM message named
+          WHERE named.id = ? AND m.conversation_id = named.conversation_id AND m.private = named.private
+            AND m.author_role <> 'STAFF' AND m.state IN ('NEW', 'READ') AND m.created_at <= named.created_at`,
+        [staffId, inReplyTo.id],
+      );
+    }
     audit.detail = { messageId: message.id, authorRole: role };
     return message;
   });

@@ -158,6 +158,31 @@ export function acceptConsent(em: EntityManager, actor: Actor, input: { consentI
   });
 }
 
+/**
+ * The relative declines a consent waiting for their acceptance: it ends as DECLINED, by them, and
+ * stops waiting; the client sees that in the history. Denied and unknown ids run the same statement
+ * as acceptConsent's and answer alike; an accepted consent is no longer theirs to decline.
+ */
+export function declineConsent(em: EntityManager, actor: Actor, input: { consentId: string }) {
+  return auditedCommand(em, actor, 'consent.decline', async (tx, audit) => {
+    const [target] = await tx.execute<{ client_id: string; person_id: string; ended: boolean; accepted: boolean }[]>(
+      `SELECT l.client_id, l.person_id, c.ended_at IS NOT NULL AS ended, c.relative_accepted_at IS NOT NULL AS accepted
+         FROM consent c JOIN relative_link l ON l.id = c.relative_link_id WHERE c.id = ?`,
+      [lookupId(input.consentId)],
+    );
+    audit.clientId = target?.client_id ?? null;
+    if (!target || target.person_id !== actor.personId || target.ended) throw new AccessDenied('consentId');
+    if (target.accepted) {
+      throw ruleViolation('consentId', 'consent_accepted', 'consentId: an accepted consent is ended by the client');
+    }
+    const consent = await tx.findOneOrFail(Consent, { id: input.consentId });
+    consent.endedAt = new Date();
+    consent.endedBy = actor.personId;
+    consent.endReason = 'DECLINED';
+    return consent;
+  });
+}
+
 /** Whether a change lets the relative see more: a scope added, or a later (or no) expiry. */
 export function widens(
   from: { scopes: readonly string[]; expiresAt: Date | null },
@@ -320,7 +345,7 @@ export interface ConsentRow {
   expires_at: Date | null;
   relative_accepted_at: Date | null;
   ended_at: Date | null;
-  end_reason: 'REVOKED' | 'CHANGED' | null;
+  end_reason: 'REVOKED' | 'CHANGED' | 'DECLINED' | null;
   replaces_id: string | null;
 }
 

@@ -5,7 +5,8 @@ export const RELATIONSHIPS = ['PARTNER', 'CHILD', 'OTHER_RELATIVE', 'FRIEND', 'G
 export type Relationship = (typeof RELATIONSHIPS)[number];
 
 export type ConsentGivenVia = 'PORTAL' | 'IN_PERSON';
-export type ConsentEndReason = 'REVOKED' | 'CHANGED';
+/** How a consent ended: the client revoked it, it was changed (a new row replaces it), or the relative declined it. */
+export type ConsentEndReason = 'REVOKED' | 'CHANGED' | 'DECLINED';
 
 export class RelativeLink {
   [OptionalProps]?: 'createdAt';

@@ -1,7 +1,14 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { asPayload } from '../../kit/user-error';
 import { type GraphQLContext, requireActor } from '../request/context';
-import { acceptConsent, addRelative, changeConsent, grantConsent, revokeConsent } from './consent.service';
+import {
+  acceptConsent,
+  addRelative,
+  changeConsent,
+  declineConsent,
+  grantConsent,
+  revokeConsent,
+} from './consent.service';
 import type { Consent, Relationship } from './relatives.entity';
 import {
   AddRelativeInput,
@@ -79,5 +86,13 @@ export class RelativesResolver {
   @Mutation(() => ConsentPayload, { description: 'The relative accepts the processing of their own data.' })
   async acceptConsent(@Arg('consentId', () => ID) consentId: string, @Ctx() ctx: GraphQLContext) {
     return consentPayload(await asPayload('consent', () => acceptConsent(ctx.em, requireActor(ctx), { consentId })));
+  }
+
+  @Mutation(() => ConsentPayload, {
+    description:
+      'The relative declines a consent waiting for their acceptance: it ends (DECLINED) and gives no access.',
+  })
+  async declineConsent(@Arg('consentId', () => ID) consentId: string, @Ctx() ctx: GraphQLContext) {
+    return consentPayload(await asPayload('consent', () => declineConsent(ctx.em, requireActor(ctx), { consentId })));
   }
 }

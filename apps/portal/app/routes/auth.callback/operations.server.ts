@@ -3,11 +3,7 @@ import { graphql } from '../../graphql/generated';
 export const LoginCallback_Viewer = graphql(`
   query LoginCallback_Viewer {
     viewer {
-      givenName
-      familyName
-      isClient
-      isStaff
-      isCoordinator
+      ...ViewerFields
     }
   }
 `);

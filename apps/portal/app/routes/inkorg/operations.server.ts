@@ -13,16 +13,10 @@ export const Inbox_Items = graphql(`
             waitingSince
             lastMessageAt
             client {
-              id
-              givenName
-              familyName
+              ...ClientNameFields
             }
             lastMessage {
-              id
-              body
-              authorName
-              authorRole
-              private
+              ...MessageFields
             }
           }
         }
@@ -30,9 +24,7 @@ export const Inbox_Items = graphql(`
       clients(first: 20) {
         edges {
           node {
-            id
-            givenName
-            familyName
+            ...ClientNameFields
             myAccess {
               relations
             }

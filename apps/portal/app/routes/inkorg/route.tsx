@@ -25,7 +25,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (rank(a) === 0) return String(a.waitingSince).localeCompare(String(b.waitingSince));
     return String(b.lastMessageAt).localeCompare(String(a.lastMessageAt));
   });
-  const clients = data.viewer.clients.edges.map((e) => e.node);
+  // The clients the staff member is contact or deputy for today, not every client of the team.
+  const clients = data.viewer.clients.edges
+    .map((e) => e.node)
+    .filter((c) => c.myAccess?.relations.includes('ASSIGNED'));
   return { pageTitle: t('inbox.title'), items, clients };
 }
 

@@ -1,14 +1,22 @@
 import { graphql } from '../../graphql/generated';
 
-export const ClientPage_Client = graphql(`
-  query ClientPage_Client($id: ID!) {
-    viewer {
-      isStaff
-    }
+/** First what the viewer may see of the client: the page then asks for no more than that. */
+export const ClientPage_Access = graphql(`
+  query ClientPage_Access($id: ID!) {
     client(id: $id) {
       id
-      givenName
-      familyName
+      myAccess {
+        relations
+        scopes
+      }
+    }
+  }
+`);
+
+export const ClientPage_Client = graphql(`
+  query ClientPage_Client($id: ID!, $phones: Boolean!) {
+    client(id: $id) {
+      ...ClientNameFields
       myAccess {
         relations
         scopes
@@ -22,7 +30,7 @@ export const ClientPage_Client = graphql(`
       deputy {
         ...ContactPersonFields
       }
-      phoneList {
+      phoneList @include(if: $phones) {
         kind
         name
         number

@@ -8,12 +8,16 @@ import { callApi } from '../../lib/api.server';
 import { requireLogin } from '../../lib/guard.server';
 import { fullName, telHref } from '../../lib/present';
 import { useT } from '../../lib/use-root';
-import { ClientPage_Client } from './operations.server';
+import { ClientPage_Access, ClientPage_Client } from './operations.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, t } = await requireLogin(request);
-  const { data } = await callApi(user, ClientPage_Client, { id: params.clientId ?? '' });
-  const client = data.client;
+  const id = params.clientId ?? '';
+  // Phone numbers only when the viewer's scopes allow them, so the API logs no denied read.
+  const access = (await callApi(user, ClientPage_Access, { id })).data.client;
+  const client = access
+    ? (await callApi(user, ClientPage_Client, { id, phones: sees(access.myAccess).phones })).data.client
+    : null;
   return { pageTitle: client ? fullName(client, t) : t('client.notFound'), client };
 }
 
@@ -41,8 +45,8 @@ export default function ClientPage() {
       )}
       {can.contact ? (
         <div className="cards">
-          <ContactCard heading={t('contact.primary')} person={client.fixedContact} phonesShared={can.phones} />
-          <ContactCard heading={t('contact.deputy')} person={client.deputy} phonesShared={can.phones} />
+          <ContactCard heading={t('contact.primary')} person={client.fixedContact} now={client.contactNow} />
+          <ContactCard heading={t('contact.deputy')} person={client.deputy} now={client.contactNow} />
         </div>
       ) : null}
       {client.phoneList?.length ? (

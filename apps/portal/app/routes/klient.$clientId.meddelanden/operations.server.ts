@@ -3,9 +3,7 @@ import { graphql } from '../../graphql/generated';
 export const Messages_Conversation = graphql(`
   query Messages_Conversation($id: ID!) {
     client(id: $id) {
-      id
-      givenName
-      familyName
+      ...ClientNameFields
       myAccess {
         relations
         scopes
@@ -14,14 +12,7 @@ export const Messages_Conversation = graphql(`
         totalCount
         edges {
           node {
-            id
-            body
-            authorName
-            authorRole
-            sentAt
-            private
-            state
-            inReplyTo
+            ...MessageFields
           }
         }
       }
@@ -34,10 +25,7 @@ export const Messages_Send = graphql(`
     sendMessage(input: $input) {
       messageId
       error {
-        code
-        field
-        rule
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -49,9 +37,7 @@ export const Messages_Mark = graphql(`
       messageId
       state
       error {
-        code
-        rule
-        message
+        ...UserErrorFields
       }
     }
   }

@@ -2,12 +2,22 @@ import { randomUUID } from 'node:crypto';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { Choices, Csrf, ErrorSummary, errorFor, type FormFailure, Notice, TextArea } from '../../components/forms';
+import {
+  Csrf,
+  ErrorSummary,
+  errorFor,
+  type FormFailure,
+  Notice,
+  Submit,
+  TextArea,
+  YesBox,
+} from '../../components/forms';
 import { NothingToShow, NotShared } from '../../components/not-shared';
+import type { HandlingState } from '../../graphql/generated/graphql';
 import { sees } from '../../lib/access';
 import { callApi } from '../../lib/api.server';
 import { requireForm, requireLogin } from '../../lib/guard.server';
-import { formatDateTime } from '../../lib/i18n';
+import { formatDateTime, type Translate } from '../../lib/i18n';
 import { fullName } from '../../lib/present';
 import { sessions } from '../../lib/session.server';
 import { useRoot, useT } from '../../lib/use-root';
@@ -77,6 +87,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/klient/${clientId}/meddelanden?skickat=${inReplyTo ? 'svar' : 'ja'}`);
 }
 
+/** Staff see how a message was handled; its writer sees whether it has been answered. */
+function handlingLabel(state: HandlingState, staff: boolean, t: Translate): string {
+  if (staff) return t(`messages.state.${state}`);
+  return state === 'ANSWERED' ? t('messages.state.ANSWERED') : t('messages.waiting');
+}
+
 export default function Messages() {
   const { client, lastSeen, idempotencyKey, sent } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
@@ -113,18 +129,16 @@ export default function Messages() {
             defaultValue={typeof values?.body === 'string' ? values.body : ''}
           />
           {can.self ? (
-            <Choices
+            <YesBox
               id="private"
-              name="private"
-              type="checkbox"
               label={t('messages.private')}
-              choices={[{ value: 'yes', label: t('messages.privateLabel') }]}
+              choiceLabel={t('messages.privateLabel')}
               checked={Array.isArray(values?.private) ? values.private : []}
             />
           ) : null}
-          <button type="submit" className="button" name="intent" value="send">
+          <Submit name="intent" value="send">
             {t('messages.send')}
-          </button>
+          </Submit>
         </form>
       ) : (
         <NotShared>{t('client.sendNotShared', name)}</NotShared>
@@ -148,7 +162,7 @@ export default function Messages() {
                     <strong>{m.authorName ?? (m.authorRole ? t(`role.${m.authorRole}`) : '')}</strong>
                     {m.authorRole ? ` (${t(`role.${m.authorRole}`)})` : ''}
                     {m.sentAt ? `, ${formatDateTime(m.sentAt, lang)}` : ''}
-                    {can.staff && m.state ? ` · ${t(`messages.state.${m.state}`)}` : ''}
+                    {m.state ? ` · ${handlingLabel(m.state, can.staff, t)}` : ''}
                   </p>
                   <p className="message__body">{m.body}</p>
                   {can.staff && m.state && m.state !== 'ANSWERED' ? (

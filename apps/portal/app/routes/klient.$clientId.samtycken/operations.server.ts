@@ -3,9 +3,7 @@ import { graphql } from '../../graphql/generated';
 export const Consents_Client = graphql(`
   query Consents_Client($id: ID!) {
     client(id: $id) {
-      id
-      givenName
-      familyName
+      ...ClientNameFields
       myAccess {
         relations
       }
@@ -35,12 +33,7 @@ export const Consents_Client = graphql(`
         totalCount
         edges {
           node {
-            id
-            action
-            actorName
-            actorIsStaff
-            at
-            outcome
+            ...AuditEntryFields
           }
         }
       }
@@ -53,10 +46,7 @@ export const Consents_AddRelative = graphql(`
     addRelative(input: $input) {
       relativeId
       error {
-        code
-        field
-        rule
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -67,10 +57,7 @@ export const Consents_Grant = graphql(`
     grantConsent(input: $input) {
       consentId
       error {
-        code
-        field
-        rule
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -81,10 +68,7 @@ export const Consents_Change = graphql(`
     changeConsent(input: $input) {
       consentId
       error {
-        code
-        field
-        rule
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -95,10 +79,7 @@ export const Consents_Revoke = graphql(`
     revokeConsent(consentId: $consentId) {
       consentId
       error {
-        code
-        field
-        rule
-        message
+        ...UserErrorFields
       }
     }
   }

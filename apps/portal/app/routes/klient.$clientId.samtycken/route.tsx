@@ -12,8 +12,11 @@ import {
   type FieldError,
   type FormFailure,
   Notice,
+  PostForm,
   Select,
+  Submit,
   TextField,
+  YesBox,
 } from '../../components/forms';
 import { NothingToShow } from '../../components/not-shared';
 import type { ConsentScope, Relationship } from '../../graphql/generated/graphql';
@@ -152,9 +155,7 @@ function ScopeForm(props: {
   const mine = failure?.values.intent === props.intent && failure.values.target === props.target ? failure : undefined;
   const v = (mine?.values ?? {}) as { scopes?: string[]; secrecyWaiver?: string[]; dataProcessing?: string[] };
   return (
-    <form method="post" noValidate className="panel">
-      <Csrf />
-      <input type="hidden" name="intent" value={props.intent} />
+    <PostForm intent={props.intent} className="panel">
       <input type="hidden" name="target" value={props.target} />
       <input type="hidden" name="name" value={props.name} />
       <Choices
@@ -169,30 +170,24 @@ function ScopeForm(props: {
       {props.intent === 'give' ? (
         <>
           <h3>{t('consents.twoConsents')}</h3>
-          <Choices
-            id="secrecyWaiver"
-            name="secrecyWaiver"
-            type="checkbox"
-            label={t('consents.secrecyLegend')}
-            choices={[{ value: 'yes', label: t('consents.secrecy'), hint: t('consents.secrecyHint') }]}
-            checked={v.secrecyWaiver ?? []}
-            error={errorFor(mine?.errors, 'secrecyWaiver')}
-          />
-          <Choices
-            id="dataProcessing"
-            name="dataProcessing"
-            type="checkbox"
-            label={t('consents.processingLegend')}
-            choices={[{ value: 'yes', label: t('consents.processing'), hint: t('consents.processingHint') }]}
-            checked={v.dataProcessing ?? []}
-            error={errorFor(mine?.errors, 'dataProcessing')}
-          />
+          {(['secrecy', 'processing'] as const).map((c) => {
+            const id = c === 'secrecy' ? 'secrecyWaiver' : 'dataProcessing';
+            return (
+              <YesBox
+                key={id}
+                id={id}
+                label={t(`consents.${c}Legend`)}
+                choiceLabel={t(`consents.${c}`)}
+                choiceHint={t(`consents.${c}Hint`)}
+                checked={v[id] ?? []}
+                error={errorFor(mine?.errors, id)}
+              />
+            );
+          })}
         </>
       ) : null}
-      <button type="submit" className="button">
-        {props.intent === 'give' ? t('consents.give') : t('consents.save')}
-      </button>
-    </form>
+      <Submit>{props.intent === 'give' ? t('consents.give') : t('consents.save')}</Submit>
+    </PostForm>
   );
 }
 
@@ -295,23 +290,16 @@ export default function Consents() {
 
       <h2 id="add-heading">{t('consents.add')}</h2>
       <p>{t('consents.addIntro')}</p>
-      <form method="post" noValidate aria-labelledby="add-heading">
-        <Csrf />
-        <input type="hidden" name="intent" value="add" />
-        <TextField
-          id="givenName"
-          label={t('consents.givenName')}
-          autoComplete="off"
-          defaultValue={addValues.givenName}
-          error={errorFor(addErrors, 'givenName')}
-        />
-        <TextField
-          id="familyName"
-          label={t('consents.familyName')}
-          autoComplete="off"
-          defaultValue={addValues.familyName}
-          error={errorFor(addErrors, 'familyName')}
-        />
+      <PostForm intent="add" labelledBy="add-heading">
+        {(['givenName', 'familyName'] as const).map((id) => (
+          <TextField
+            key={id}
+            id={id}
+            label={t(`consents.${id}`)}
+            defaultValue={addValues[id]}
+            error={errorFor(addErrors, id)}
+          />
+        ))}
         <TextField
           id="personnummer"
           label={t('consents.personnummer')}
@@ -329,10 +317,8 @@ export default function Consents() {
           defaultValue={addValues.relationship}
           error={errorFor(addErrors, 'relationship')}
         />
-        <button type="submit" className="button">
-          {t('consents.addButton')}
-        </button>
-      </form>
+        <Submit>{t('consents.addButton')}</Submit>
+      </PostForm>
 
       <h2>{t('consents.history')}</h2>
       {client.consentHistory?.length ? (
@@ -344,7 +330,9 @@ export default function Consents() {
                 h.relativeName ?? t('consents.someone'),
                 h.grantedAt ? formatDateTime(h.grantedAt, lang) : '',
               )}
-              {h.endedAt ? `, ${t('consents.historyEnded', formatDateTime(h.endedAt, lang))}` : ''}
+              {h.endedAt
+                ? `, ${t(h.endReason === 'DECLINED' ? 'consents.historyDeclined' : 'consents.historyEnded', formatDateTime(h.endedAt, lang))}`
+                : ''}
               {h.scopes?.length ? `: ${h.scopes.map((s) => t(`scope.${s}`).toLowerCase()).join(', ')}` : ''}
             </li>
           ))}

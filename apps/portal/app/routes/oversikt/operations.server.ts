@@ -1,20 +1,15 @@
 import { graphql } from '../../graphql/generated';
 
+/** Phones are asked for in a second step, only for the clients whose scopes allow them. */
 export const Overview_Viewer = graphql(`
-  query Overview_Viewer {
+  query Overview_Viewer($phones: Boolean! = false) {
     viewer {
-      givenName
-      familyName
-      isClient
-      isStaff
-      isCoordinator
+      ...ViewerFields
       clients(first: 20) {
         totalCount
         edges {
           node {
-            id
-            givenName
-            familyName
+            ...ClientNameFields
             myAccess {
               relations
               scopes
@@ -39,14 +34,35 @@ export const Overview_Viewer = graphql(`
   }
 `);
 
+/** Whom to call now, with the numbers, for one client whose scopes allow phones. */
+export const Overview_Phones = graphql(`
+  query Overview_Phones($id: ID!, $phones: Boolean! = true) {
+    client(id: $id) {
+      id
+      contactNow {
+        ...ContactNowFields
+      }
+    }
+  }
+`);
+
 export const Overview_AcceptConsent = graphql(`
   mutation Overview_AcceptConsent($consentId: ID!) {
     acceptConsent(consentId: $consentId) {
       consentId
       error {
-        code
-        rule
-        message
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const Overview_DeclineConsent = graphql(`
+  mutation Overview_DeclineConsent($consentId: ID!) {
+    declineConsent(consentId: $consentId) {
+      consentId
+      error {
+        ...UserErrorFields
       }
     }
   }

@@ -3,36 +3,56 @@ import { redirect } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { ContactNowBox } from '../../components/contact';
 import { Csrf, Notice } from '../../components/forms';
+import { sees } from '../../lib/access';
 import { callApi } from '../../lib/api.server';
 import { requireForm, requireLogin } from '../../lib/guard.server';
 import { fullName } from '../../lib/present';
 import { useT } from '../../lib/use-root';
-import { Overview_AcceptConsent, Overview_Viewer } from './operations.server';
+import { Overview_AcceptConsent, Overview_DeclineConsent, Overview_Phones, Overview_Viewer } from './operations.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, t } = await requireLogin(request);
   const { data } = await callApi(user, Overview_Viewer);
-  const accepted = new URL(request.url).searchParams.get('godkant');
-  return { pageTitle: t('overview.title'), viewer: data.viewer, accepted };
+  const viewer = data.viewer;
+  const url = new URL(request.url);
+  const done = { accepted: url.searchParams.get('godkant'), declined: url.searchParams.get('avbojt') };
+  if (!viewer) return { pageTitle: t('overview.title'), viewer, clients: [], staffView: false, ...done };
+  const staffView = viewer.isStaff && !viewer.isClient;
+  // Staff see the clients they are contact or deputy for today; others themself and who consented.
+  const shown = viewer.clients.edges
+    .map((e) => e.node)
+    .filter((c) => !staffView || c.myAccess?.relations.includes('ASSIGNED'));
+  // Numbers only where the viewer's scopes allow them: no denied reads for the API to log.
+  const clients = await Promise.all(
+    shown.map(async (c) => {
+      if (!c.contactNow || !sees(c.myAccess).phones) return c;
+      const phones = (await callApi(user, Overview_Phones, { id: c.id })).data.client?.contactNow;
+      return { ...c, contactNow: phones ?? c.contactNow };
+    }),
+  );
+  return { pageTitle: t('overview.title'), viewer, clients, staffView, ...done };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, form } = await requireForm(request);
   const consentId = String(form.get('consentId') ?? '');
+  const client = encodeURIComponent(String(form.get('clientName') ?? ''));
+  if (form.get('intent') === 'decline') {
+    const { data } = await callApi(user, Overview_DeclineConsent, { consentId });
+    return redirect(data.declineConsent.error ? '/oversikt' : `/oversikt?avbojt=${client}`);
+  }
   const { data } = await callApi(user, Overview_AcceptConsent, { consentId });
-  const client = String(form.get('clientName') ?? '');
-  return redirect(data.acceptConsent.error ? '/oversikt' : `/oversikt?godkant=${encodeURIComponent(client)}`);
+  return redirect(data.acceptConsent.error ? '/oversikt' : `/oversikt?godkant=${client}`);
 }
 
 export default function Overview() {
-  const { viewer, accepted } = useLoaderData<typeof loader>();
+  const { viewer, clients, staffView, accepted, declined } = useLoaderData<typeof loader>();
   const t = useT();
   if (!viewer) return null;
-  const clients = viewer.clients.edges.map((e) => e.node);
-  const staffView = viewer.isStaff && !viewer.isClient;
   return (
     <>
       {accepted ? <Notice>{t('overview.accepted', accepted)}</Notice> : null}
+      {declined ? <Notice>{t('overview.declined', declined)}</Notice> : null}
       <h1 tabIndex={-1}>{t('overview.heading', viewer.givenName ?? '')}</h1>
       {viewer.consentsToAccept.length ? (
         <section className="panel">
@@ -45,12 +65,15 @@ export default function Overview() {
                   <li key={s}>{t(`scope.${s}`)}</li>
                 ))}
               </ul>
-              <form method="post">
+              <form method="post" className="actions">
                 <Csrf />
                 <input type="hidden" name="consentId" value={c.consentId} />
                 <input type="hidden" name="clientName" value={c.clientName ?? t('overview.unnamedClient')} />
-                <button type="submit" className="button">
+                <button type="submit" className="button" name="intent" value="accept">
                   {t('overview.accept')}
+                </button>
+                <button type="submit" className="button button--secondary" name="intent" value="decline">
+                  {t('overview.decline')}
                 </button>
               </form>
               <p className="hint">{t('overview.declineInfo')}</p>
@@ -76,8 +99,7 @@ export default function Overview() {
         {clients.map((c) => {
           const self = c.myAccess?.relations.includes('SELF');
           const name = fullName(c, t);
-          const scopes = c.myAccess?.scopes ?? [];
-          const phonesShared = self || staffView || scopes.includes('VIEW_CONTACT_DETAILS');
+          const phonesShared = sees(c.myAccess).phones;
           return (
             <li key={c.id} className="card client-card">
               <h3 className="card__title">{self ? t('overview.myself') : name}</h3>

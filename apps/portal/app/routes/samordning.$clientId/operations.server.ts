@@ -1,32 +1,15 @@
 import { graphql } from '../../graphql/generated';
 
 export const CoordinatorClient_Details = graphql(`
-  query CoordinatorClient_Details($id: ID!) {
+  query CoordinatorClient_Details($id: ID!, $phones: Boolean! = true) {
     viewer {
       isCoordinator
-      clients(first: 20) {
-        edges {
-          node {
-            fixedContact {
-              staffId
-              givenName
-              familyName
-              title
-            }
-            deputy {
-              staffId
-              givenName
-              familyName
-              title
-            }
-          }
-        }
+      unitStaff {
+        ...UnitStaffFields
       }
     }
     client(id: $id) {
-      id
-      givenName
-      familyName
+      ...ClientNameFields
       fixedContact {
         ...ContactPersonFields
       }
@@ -50,10 +33,7 @@ export const CoordinatorClient_Appoint = graphql(`
         id
       }
       error {
-        code
-        field
-        rule
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -64,10 +44,7 @@ export const CoordinatorClient_RecordOffer = graphql(`
     recordOffer(input: $input) {
       offerId
       error {
-        code
-        field
-        rule
-        message
+        ...UserErrorFields
       }
     }
   }

@@ -4,22 +4,23 @@ import { useActionData, useLoaderData } from '@remix-run/react';
 import { ContactCard } from '../../components/contact';
 import {
   Choices,
-  Csrf,
+  DayField,
   ErrorSummary,
   errorFor,
   type FieldError,
   type FormFailure,
   Notice,
+  PostForm,
   Select,
+  Submit,
   TextArea,
-  TextField,
 } from '../../components/forms';
 import { NothingToShow } from '../../components/not-shared';
 import type { ContactRole, OfferStatus } from '../../graphql/generated/graphql';
 import { callApi } from '../../lib/api.server';
 import { requireForm, requireLogin } from '../../lib/guard.server';
 import { formatDateTime } from '../../lib/i18n';
-import { formErrorFromApi, fullName, titleLabel } from '../../lib/present';
+import { formErrorFromApi, fullName, staffChoices } from '../../lib/present';
 import { useRoot, useT } from '../../lib/use-root';
 import {
   CoordinatorClient_Appoint,
@@ -35,17 +36,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, t } = await requireLogin(request);
   const { data } = await callApi(user, CoordinatorClient_Details, { id: params.clientId ?? '' });
   if (!data.viewer?.isCoordinator) throw redirect('/oversikt');
-  // The unit's care staff, as far as the API shows them: everyone who is someone's contact or deputy.
-  const staff = new Map<string, { staffId: string; name: string; title: string | null }>();
-  for (const { node } of data.viewer.clients.edges) {
-    for (const p of [node.fixedContact, node.deputy]) {
-      if (p) staff.set(p.staffId, { staffId: p.staffId, name: fullName(p, t), title: p.title });
-    }
-  }
   return {
     pageTitle: data.client ? t('coord.client.title', fullName(data.client, t)) : t('client.notFound'),
     client: data.client,
-    staff: [...staff.values()].sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+    staff: staffChoices(data.viewer.unitStaff, t),
     saved: new URL(request.url).searchParams.get('sparat'),
   };
 }
@@ -125,15 +119,13 @@ export default function CoordinatorClient() {
       </p>
       <h1 tabIndex={-1}>{fullName(client, t)}</h1>
       <div className="cards">
-        <ContactCard heading={t('contact.primary')} person={client.fixedContact} phonesShared />
-        <ContactCard heading={t('contact.deputy')} person={client.deputy} phonesShared />
+        <ContactCard heading={t('contact.primary')} person={client.fixedContact} />
+        <ContactCard heading={t('contact.deputy')} person={client.deputy} />
       </div>
 
       <h2 id="appoint-heading">{t('coord.appoint')}</h2>
       <p className="panel">{t('coord.rule')}</p>
-      <form method="post" aria-labelledby="appoint-heading" noValidate>
-        <Csrf />
-        <input type="hidden" name="intent" value="appoint" />
+      <PostForm intent="appoint" labelledBy="appoint-heading">
         <Choices
           id="role"
           name="role"
@@ -147,20 +139,15 @@ export default function CoordinatorClient() {
           id="staffId"
           label={t('coord.staff')}
           placeholder={t('coord.chooseStaff')}
-          choices={staff.map((s) => ({
-            value: s.staffId,
-            label: `${s.name}, ${titleLabel(s.title as never, t).toLowerCase()}`,
-          }))}
+          choices={staff}
           defaultValue={v.staffId}
           error={errorFor(appointErrors, 'staffId')}
         />
-        <TextField
+        <DayField
           id="validFrom"
           label={t('coord.validFrom')}
           hint={t('coord.validFromHint')}
           defaultValue={v.validFrom}
-          width="short"
-          inputMode="numeric"
           error={errorFor(appointErrors, 'validFrom')}
         />
         <TextArea
@@ -170,10 +157,8 @@ export default function CoordinatorClient() {
           defaultValue={v.intent === 'appoint' ? v.reason : ''}
           error={errorFor(appointErrors, 'reason')}
         />
-        <button type="submit" className="button">
-          {t('coord.appointButton')}
-        </button>
-      </form>
+        <Submit>{t('coord.appointButton')}</Submit>
+      </PostForm>
 
       <h2 id="offer-heading">{t('coord.offer')}</h2>
       <p>
@@ -183,9 +168,7 @@ export default function CoordinatorClient() {
           : t('coord.offerNone')}
       </p>
       {client.offer?.reason ? <p>{client.offer.reason}</p> : null}
-      <form method="post" aria-labelledby="offer-heading" noValidate>
-        <Csrf />
-        <input type="hidden" name="intent" value="offer" />
+      <PostForm intent="offer" labelledBy="offer-heading">
         <Choices
           id="status"
           name="status"
@@ -211,10 +194,8 @@ export default function CoordinatorClient() {
           defaultValue={v.clientView}
           error={errorFor(offerErrors, 'clientView')}
         />
-        <button type="submit" className="button">
-          {t('coord.offerButton')}
-        </button>
-      </form>
+        <Submit>{t('coord.offerButton')}</Submit>
+      </PostForm>
     </>
   );
 }

@@ -8,21 +8,13 @@ export const Coordinator_Clients = graphql(`
         totalCount
         edges {
           node {
-            id
-            givenName
-            familyName
+            ...ClientNameFields
             careSetting
             fixedContact {
-              staffId
-              givenName
-              familyName
-              title
+              ...StaffNameFields
             }
             deputy {
-              staffId
-              givenName
-              familyName
-              title
+              ...StaffNameFields
             }
             offer {
               status

@@ -4,23 +4,8 @@ export const Absence_Staff = graphql(`
   query Absence_Staff {
     viewer {
       isCoordinator
-      clients(first: 20) {
-        edges {
-          node {
-            fixedContact {
-              staffId
-              givenName
-              familyName
-              title
-            }
-            deputy {
-              staffId
-              givenName
-              familyName
-              title
-            }
-          }
-        }
+      unitStaff {
+        ...UnitStaffFields
       }
     }
   }
@@ -33,10 +18,7 @@ export const Absence_Record = graphql(`
         id
       }
       error {
-        code
-        field
-        rule
-        message
+        ...UserErrorFields
       }
     }
   }

@@ -3,19 +3,20 @@ import { redirect } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import {
   Choices,
-  Csrf,
+  DayField,
   ErrorSummary,
   errorFor,
   type FieldError,
   type FormFailure,
   Notice,
+  PostForm,
   Select,
-  TextField,
+  Submit,
 } from '../../components/forms';
 import type { AbsenceKind } from '../../graphql/generated/graphql';
 import { callApi } from '../../lib/api.server';
 import { requireForm, requireLogin } from '../../lib/guard.server';
-import { formErrorFromApi, fullName, titleLabel } from '../../lib/present';
+import { formErrorFromApi, staffChoices } from '../../lib/present';
 import { useT } from '../../lib/use-root';
 import { Absence_Record, Absence_Staff } from './operations.server';
 
@@ -26,19 +27,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user, t } = await requireLogin(request);
   const { data } = await callApi(user, Absence_Staff);
   if (!data.viewer?.isCoordinator) throw redirect('/oversikt');
-  const staff = new Map<string, { staffId: string; label: string }>();
-  for (const { node } of data.viewer.clients.edges) {
-    for (const p of [node.fixedContact, node.deputy]) {
-      if (p)
-        staff.set(p.staffId, {
-          staffId: p.staffId,
-          label: `${fullName(p, t)}, ${titleLabel(p.title, t).toLowerCase()}`,
-        });
-    }
-  }
   return {
     pageTitle: t('coord.absence.title'),
-    staff: [...staff.values()].sort((a, b) => a.label.localeCompare(b.label, 'sv')),
+    staff: staffChoices(data.viewer.unitStaff, t),
     saved: new URL(request.url).searchParams.has('sparat'),
   };
 }
@@ -79,13 +70,12 @@ export default function AbsencePage() {
         <a href="/samordning">{t('coord.heading')}</a>
       </p>
       <h1 tabIndex={-1}>{t('coord.absence.title')}</h1>
-      <form method="post" noValidate>
-        <Csrf />
+      <PostForm>
         <Select
           id="staffId"
           label={t('coord.staff')}
           placeholder={t('coord.chooseStaff')}
-          choices={staff.map((s) => ({ value: s.staffId, label: s.label }))}
+          choices={staff}
           defaultValue={v.staffId}
           error={errorFor(failure?.errors, 'staffId')}
         />
@@ -98,28 +88,18 @@ export default function AbsencePage() {
           checked={v.kind ? [v.kind] : []}
           error={errorFor(failure?.errors, 'kind')}
         />
-        <TextField
-          id="firstDay"
-          label={t('coord.firstDay')}
-          hint={t('coord.dayHint')}
-          width="short"
-          inputMode="numeric"
-          defaultValue={v.firstDay}
-          error={errorFor(failure?.errors, 'firstDay')}
-        />
-        <TextField
-          id="lastDay"
-          label={t('coord.lastDay')}
-          hint={t('coord.dayHint')}
-          width="short"
-          inputMode="numeric"
-          defaultValue={v.lastDay}
-          error={errorFor(failure?.errors, 'lastDay')}
-        />
-        <button type="submit" className="button">
-          {t('coord.absenceButton')}
-        </button>
-      </form>
+        {(['firstDay', 'lastDay'] as const).map((day) => (
+          <DayField
+            key={day}
+            id={day}
+            label={t(`coord.${day}`)}
+            hint={t('coord.dayHint')}
+            defaultValue={v[day]}
+            error={errorFor(failure?.errors, day)}
+          />
+        ))}
+        <Submit>{t('coord.absenceButton')}</Submit>
+      </PostForm>
     </>
   );
 }

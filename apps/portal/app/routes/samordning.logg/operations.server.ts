@@ -8,12 +8,7 @@ export const UnitLog_Entries = graphql(`
         totalCount
         edges {
           node {
-            id
-            action
-            actorName
-            actorIsStaff
-            at
-            outcome
+            ...AuditEntryFields
             clientId
           }
         }
