@@ -231,7 +231,12 @@ async function main() {
         },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
-      await waitFor(`http://127.0.0.1:${port}/health`);
+      try {
+        await waitFor(`http://127.0.0.1:${port}/health`);
+      } catch (error) {
+        child.kill('SIGTERM');
+        throw error;
+      }
       return { child, url: `http://127.0.0.1:${port}` };
     };
     const stopProcess = async (child: ReturnType<typeof spawn>) => {
