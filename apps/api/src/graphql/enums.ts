@@ -1,10 +1,17 @@
+import {
+  ABSENCE_KINDS,
+  CARE_SETTINGS,
+  CONTACT_ROLES,
+  OFFER_STATUSES,
+  RELATIONSHIPS,
+  SERVICE_TYPES,
+  STAFF_TITLES,
+} from '@spindeln/care-values';
 import { CONSENT_SCOPES } from '@spindeln/consent-scopes';
 import { registerEnumType } from 'type-graphql';
-import { CARE_SETTINGS, OFFER_STATUSES, SERVICE_TYPES } from '../modules/clients/client.entity';
-import { ABSENCE_KINDS, CONTACT_ROLES } from '../modules/contacts/contacts.entity';
-import { STAFF_TITLES } from '../modules/organisation/staff-member.entity';
+import { AUDIT_OUTCOMES } from '../modules/audit/audit-event.entity';
+import { AUTHOR_ROLES, HANDLING_STATES, type HandlingState } from '../modules/messages/messages.entity';
 import { NAME_WITHHELD } from '../modules/people/shown-name';
-import { RELATIONSHIPS } from '../modules/relatives/relatives.entity';
 
 /** GraphQL enums made from the same lists the database checks use. */
 function enumOf<T extends string>(values: readonly T[], name: string, description?: string): Record<T, T> {
@@ -26,10 +33,13 @@ export const ContactReasonEnum = enumOf(
   'ContactReason',
   'Why this is who to contact now.',
 );
-export const AuthorRoleEnum = enumOf(['CLIENT', 'RELATIVE', 'STAFF'] as const, 'AuthorRole');
-export const HandlingStateEnum = enumOf(['NEW', 'READ', 'ANSWERED'] as const, 'HandlingState');
-export const MarkStateEnum = enumOf(['READ', 'ANSWERED'] as const, 'MarkState');
-export const AuditOutcomeEnum = enumOf(['ALLOWED', 'DENIED'] as const, 'AuditOutcome');
+export const AuthorRoleEnum = enumOf(AUTHOR_ROLES, 'AuthorRole');
+export const HandlingStateEnum = enumOf(HANDLING_STATES, 'HandlingState');
+export const MarkStateEnum = enumOf(
+  HANDLING_STATES.filter((s): s is Exclude<HandlingState, 'NEW'> => s !== 'NEW'),
+  'MarkState',
+);
+export const AuditOutcomeEnum = enumOf(AUDIT_OUTCOMES, 'AuditOutcome');
 export const ClientRelationEnum = enumOf(
   ['SELF', 'RELATIVE', 'STAFF', 'COORDINATOR'] as const,
   'ClientRelation',

@@ -1,3 +1,5 @@
+import { UNDERSKOTERSKA_RULE_FROM } from '@spindeln/care-values';
+
 /**
  * Domain errors name the field and the rule, so the API and the portal can show a clear message.
  * Database constraint violations are translated here too: the constraint name is the rule.
@@ -63,7 +65,7 @@ const CONSTRAINT_RULES: Record<string, ConstraintRule> = {
   contact_assignment_primary_underskoterska: {
     field: 'staffId',
     code: 'RULE_VIOLATION',
-    message: 'from 2023-07-01 only an undersköterska may be appointed fixed care contact',
+    message: `from ${UNDERSKOTERSKA_RULE_FROM} only an undersköterska may be appointed fixed care contact`,
   },
   contact_assignment_period_valid: {
     field: 'validTo',
