@@ -10,7 +10,7 @@ import {
 import { CONSENT_SCOPES } from '@spindeln/consent-scopes';
 import { registerEnumType } from 'type-graphql';
 import { AUDIT_OUTCOMES } from '../modules/audit/audit-event.entity';
-import { AUTHOR_ROLES, HANDLING_STATES, type HandlingState } from '../modules/messages/messages.entity';
+import { AUTHOR_ROLES, HANDLING_STATES, MARK_STATES } from '../modules/messages/messages.entity';
 import { NAME_WITHHELD } from '../modules/people/shown-name';
 
 /** GraphQL enums made from the same lists the database checks use. */
@@ -35,10 +35,7 @@ export const ContactReasonEnum = enumOf(
 );
 export const AuthorRoleEnum = enumOf(AUTHOR_ROLES, 'AuthorRole');
 export const HandlingStateEnum = enumOf(HANDLING_STATES, 'HandlingState');
-export const MarkStateEnum = enumOf(
-  HANDLING_STATES.filter((s): s is Exclude<HandlingState, 'NEW'> => s !== 'NEW'),
-  'MarkState',
-);
+export const MarkStateEnum = enumOf(MARK_STATES, 'MarkState');
 export const AuditOutcomeEnum = enumOf(AUDIT_OUTCOMES, 'AuditOutcome');
 export const ClientRelationEnum = enumOf(
   ['SELF', 'RELATIVE', 'STAFF', 'COORDINATOR'] as const,
