@@ -9,7 +9,9 @@ import {
 } from '@spindeln/care-values';
 import { CONSENT_SCOPES } from '@spindeln/consent-scopes';
 import { registerEnumType } from 'type-graphql';
+import { CLIENT_RELATIONS } from '../modules/access/standing';
 import { AUDIT_OUTCOMES } from '../modules/audit/audit-event.entity';
+import { CONTACT_REASONS, PHONE_KINDS } from '../modules/contacts/who-to-contact';
 import { AUTHOR_ROLES, HANDLING_STATES, MARK_STATES } from '../modules/messages/messages.entity';
 import { NAME_WITHHELD } from '../modules/people/shown-name';
 
@@ -28,21 +30,13 @@ export const ContactRoleEnum = enumOf(CONTACT_ROLES, 'ContactRole');
 export const AbsenceKindEnum = enumOf(ABSENCE_KINDS, 'AbsenceKind');
 export const StaffTitleEnum = enumOf(STAFF_TITLES, 'StaffTitle');
 export const RelationshipEnum = enumOf(RELATIONSHIPS, 'Relationship');
-export const ContactReasonEnum = enumOf(
-  ['PRIMARY_AVAILABLE', 'PRIMARY_ABSENT', 'NO_PRIMARY', 'CONTACTS_ABSENT', 'NO_CONTACT_APPOINTED'] as const,
-  'ContactReason',
-  'Why this is who to contact now.',
-);
+export const ContactReasonEnum = enumOf(CONTACT_REASONS, 'ContactReason', 'Why this is who to contact now.');
 export const AuthorRoleEnum = enumOf(AUTHOR_ROLES, 'AuthorRole');
 export const HandlingStateEnum = enumOf(HANDLING_STATES, 'HandlingState');
 export const MarkStateEnum = enumOf(MARK_STATES, 'MarkState');
 export const AuditOutcomeEnum = enumOf(AUDIT_OUTCOMES, 'AuditOutcome');
-export const ClientRelationEnum = enumOf(
-  ['SELF', 'RELATIVE', 'STAFF', 'COORDINATOR'] as const,
-  'ClientRelation',
-  'How the viewer stands to a client.',
-);
-export const PhoneKindEnum = enumOf(['PRIMARY', 'DEPUTY', 'TEAM', 'GROUP'] as const, 'PhoneKind');
+export const ClientRelationEnum = enumOf(CLIENT_RELATIONS, 'ClientRelation', 'How the viewer stands to a client.');
+export const PhoneKindEnum = enumOf(PHONE_KINDS, 'PhoneKind');
 export const NameWithheldEnum = enumOf(
   NAME_WITHHELD,
   'NameWithheld',

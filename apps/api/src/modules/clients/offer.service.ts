@@ -56,6 +56,21 @@ export function recordOffer(em: EntityManager, actor: Actor, input: OfferInput) 
   });
 }
 
+/** The current offer status of each client: its latest assessment (rows are never changed, only added). */
+export async function latestOffers(
+  em: EntityManager,
+  clientIds: readonly string[],
+): Promise<Map<string, FixedContactOffer>> {
+  const offers = await em.find(
+    FixedContactOffer,
+    { clientId: { $in: [...clientIds] } },
+    { orderBy: [{ clientId: 'asc' }, { assessedAt: 'desc' }] },
+  );
+  const latest = new Map<string, FixedContactOffer>();
+  for (const o of offers) if (!latest.has(o.clientId)) latest.set(o.clientId, o);
+  return latest;
+}
+
 export async function currentOffer(em: EntityManager, clientId: string): Promise<FixedContactOffer | null> {
-  return em.findOne(FixedContactOffer, { clientId }, { orderBy: { assessedAt: 'desc' } });
+  return (await latestOffers(em, [clientId])).get(clientId) ?? null;
 }
