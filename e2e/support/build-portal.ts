@@ -22,7 +22,7 @@ export default function setup() {
   const sources = Math.max(
     newest(path.join(portal, 'app')),
     statSync(path.join(portal, 'vite.config.ts')).mtimeMs,
-    ...['bankid', 'api-token', 'consent-scopes', 'personnummer'].map((p) =>
+    ...['bankid', 'api-token', 'care-values', 'consent-scopes', 'personnummer'].map((p) =>
       newest(path.join(root, 'packages', p, 'src')),
     ),
   );

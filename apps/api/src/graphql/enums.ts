@@ -1,10 +1,19 @@
+import {
+  ABSENCE_KINDS,
+  CARE_SETTINGS,
+  CONTACT_ROLES,
+  OFFER_STATUSES,
+  RELATIONSHIPS,
+  SERVICE_TYPES,
+  STAFF_TITLES,
+} from '@spindeln/care-values';
 import { CONSENT_SCOPES } from '@spindeln/consent-scopes';
 import { registerEnumType } from 'type-graphql';
-import { CARE_SETTINGS, OFFER_STATUSES, SERVICE_TYPES } from '../modules/clients/client.entity';
-import { ABSENCE_KINDS, CONTACT_ROLES } from '../modules/contacts/contacts.entity';
-import { STAFF_TITLES } from '../modules/organisation/staff-member.entity';
+import { CLIENT_RELATIONS } from '../modules/access/standing';
+import { AUDIT_OUTCOMES } from '../modules/audit/audit-event.entity';
+import { CONTACT_REASONS, PHONE_KINDS } from '../modules/contacts/who-to-contact';
+import { AUTHOR_ROLES, HANDLING_STATES, MARK_STATES } from '../modules/messages/messages.entity';
 import { NAME_WITHHELD } from '../modules/people/shown-name';
-import { RELATIONSHIPS } from '../modules/relatives/relatives.entity';
 
 /** GraphQL enums made from the same lists the database checks use. */
 function enumOf<T extends string>(values: readonly T[], name: string, description?: string): Record<T, T> {
@@ -21,21 +30,15 @@ export const ContactRoleEnum = enumOf(CONTACT_ROLES, 'ContactRole');
 export const AbsenceKindEnum = enumOf(ABSENCE_KINDS, 'AbsenceKind');
 export const StaffTitleEnum = enumOf(STAFF_TITLES, 'StaffTitle');
 export const RelationshipEnum = enumOf(RELATIONSHIPS, 'Relationship');
-export const ContactReasonEnum = enumOf(
-  ['PRIMARY_AVAILABLE', 'PRIMARY_ABSENT', 'NO_PRIMARY', 'CONTACTS_ABSENT', 'NO_CONTACT_APPOINTED'] as const,
-  'ContactReason',
-  'Why this is who to contact now.',
-);
-export const AuthorRoleEnum = enumOf(['CLIENT', 'RELATIVE', 'STAFF'] as const, 'AuthorRole');
-export const HandlingStateEnum = enumOf(['NEW', 'READ', 'ANSWERED'] as const, 'HandlingState');
-export const MarkStateEnum = enumOf(['READ', 'ANSWERED'] as const, 'MarkState');
-export const AuditOutcomeEnum = enumOf(['ALLOWED', 'DENIED'] as const, 'AuditOutcome');
-export const ClientRelationEnum = enumOf(
-  ['SELF', 'RELATIVE', 'STAFF', 'ASSIGNED', 'COORDINATOR'] as const,
-  'ClientRelation',
+export const ContactReasonEnum = enumOf(CONTACT_REASONS, 'ContactReason', 'Why this is who to contact now.');
+export const AuthorRoleEnum = enumOf(AUTHOR_ROLES, 'AuthorRole');
+export const HandlingStateEnum = enumOf(HANDLING_STATES, 'HandlingState');
+export const MarkStateEnum = enumOf(MARK_STATES, 'MarkState');
+export const AuditOutcomeEnum = enumOf(AUDIT_OUTCOMES, 'AuditOutcome');
+export const ClientRelationEnum = enumOf(CLIENT_RELATIONS, 'ClientRelation', 
   'How the viewer stands to a client. ASSIGNED: the client’s fixed contact or deputy today (with STAFF).',
 );
-export const PhoneKindEnum = enumOf(['PRIMARY', 'DEPUTY', 'TEAM', 'GROUP'] as const, 'PhoneKind');
+export const PhoneKindEnum = enumOf(PHONE_KINDS, 'PhoneKind');
 export const NameWithheldEnum = enumOf(
   NAME_WITHHELD,
   'NameWithheld',

@@ -1,3 +1,14 @@
+import {
+  type AbsenceKind,
+  type CareSetting,
+  type ContactRole,
+  EXEMPTABLE_SERVICES,
+  type OfferStatus,
+  type Relationship,
+  type ServiceType,
+  type StaffTitle,
+  UNDERSKOTERSKA_RULE_FROM,
+} from '@spindeln/care-values';
 import { CONSENT_SCOPES, type ConsentScope } from '@spindeln/consent-scopes';
 import { makeTestPersonnummer } from '@spindeln/personnummer';
 import pg from 'pg';
@@ -164,8 +175,8 @@ function waking(rng: Rng, t: number, lo: number, hi: number): number {
 /** Some time in the working day (Swedish time is UTC+1/+2; close enough for generated data). */
 const officeTime = (rng: Rng, day: number) => day * DAY_MS + 6 * HOUR_MS + rng.int(9 * HOUR_MS);
 
-/** From this day only an undersköterska may be appointed fast omsorgskontakt (SoL 3 kap. 8 a §). */
-const RULE_START = dayOf('2023-07-01');
+/** From this day only an undersköterska may be appointed fast omsorgskontakt. */
+const RULE_START = dayOf(UNDERSKOTERSKA_RULE_FROM);
 const CONTACT_FROM_LAST = dayOf('2026-06-30');
 
 // ---------------------------------------------------------------------------------------------
@@ -311,19 +322,9 @@ const WORKING_HOURS: (readonly [string, number])[] = [
 ];
 const OFFICE_HOURS = JSON.stringify(week([1, 2, 3, 4, 5], '08:00', '17:00'));
 
-type ServiceType =
-  | 'PERSONAL_CARE'
-  | 'CLEANING'
-  | 'SHOPPING'
-  | 'LAUNDRY'
-  | 'MEAL_DELIVERY'
-  | 'SAFETY_ALARM'
-  | 'ACCOMPANIMENT'
-  | 'RESPITE'
-  | 'SUPERVISION'
-  | 'SOCIAL_SUPPORT';
-/** Services so light that a fixed contact may be "uppenbart obehövlig" (the exemption). */
-const LIGHT_SERVICES: ServiceType[] = ['SAFETY_ALARM', 'MEAL_DELIVERY', 'CLEANING', 'SHOPPING'];
+/** Weighted choices among a list's values (the values come from @spindeln/care-values). */
+type Weights<T> = readonly (readonly [T, number])[];
+
 const MAIN_SERVICES = [
   ['PERSONAL_CARE', 70],
   ['SUPERVISION', 8],
@@ -331,7 +332,7 @@ const MAIN_SERVICES = [
   ['LAUNDRY', 5],
   ['ACCOMPANIMENT', 5],
   ['RESPITE', 4],
-] as const;
+] as const satisfies Weights<ServiceType>;
 const EXTRA_SERVICES = [
   ['CLEANING', 2],
   ['SHOPPING', 2],
@@ -342,18 +343,18 @@ const EXTRA_SERVICES = [
   ['SOCIAL_SUPPORT', 1],
   ['SUPERVISION', 1],
   ['RESPITE', 1],
-] as const;
+] as const satisfies Weights<ServiceType>;
 
-const RELATIONSHIPS = [
+const RELATIONSHIP_WEIGHTS = [
   ['CHILD', 52],
   ['PARTNER', 12],
   ['OTHER_RELATIVE', 16],
   ['FRIEND', 10],
   ['GOD_MAN', 6],
   ['FORVALTARE', 4],
-] as const;
+] as const satisfies Weights<Relationship>;
 /** A client has at most one of these. */
-const ONLY_ONE = new Set(['PARTNER', 'GOD_MAN', 'FORVALTARE']);
+const ONLY_ONE = new Set<Relationship>(['PARTNER', 'GOD_MAN', 'FORVALTARE']);
 
 const [VIEW_CONTACT, VIEW_CONTACT_DETAILS, SEND_MESSAGES, READ_CONVERSATION] = CONSENT_SCOPES;
 const SCOPE_MIX: (readonly [readonly ConsentScope[], number])[] = [
@@ -438,21 +439,21 @@ const STAFF_BODIES = [
   'Det stämmer, besöket blev försenat. Förlåt för det, vi har sett över planeringen.',
 ];
 
-const ABSENCE_KINDS = [
+const ABSENCE_KIND_WEIGHTS = [
   ['SICK', 50],
   ['VACATION', 20],
   ['PARENTAL_LEAVE', 10],
   ['TRAINING', 8],
   ['LEAVE_OF_ABSENCE', 6],
   ['OTHER', 6],
-] as const;
-const OPEN_ENDED_KINDS = ['SICK', 'PARENTAL_LEAVE', 'LEAVE_OF_ABSENCE'] as const;
+] as const satisfies Weights<AbsenceKind>;
+const OPEN_ENDED_KINDS = ['SICK', 'PARENTAL_LEAVE', 'LEAVE_OF_ABSENCE'] as const satisfies readonly AbsenceKind[];
 const PAST_ABSENCE_KINDS = [
   ['VACATION', 60],
   ['SICK', 25],
   ['TRAINING', 10],
   ['OTHER', 5],
-] as const;
+] as const satisfies Weights<AbsenceKind>;
 
 // ---------------------------------------------------------------------------------------------
 // Batched loading through unnest
@@ -515,8 +516,6 @@ class Loader {
 // ---------------------------------------------------------------------------------------------
 // The model kept in memory while loading (messages are streamed)
 
-type Title = 'UNDERSKOTERSKA' | 'VARDBITRADE' | 'SAMORDNARE';
-
 interface Group {
   id: string;
   name: string;
@@ -542,7 +541,7 @@ interface Staff {
   slot: number;
   group: number;
   team: number;
-  title: Title;
+  title: StaffTitle;
   provenOn: number | null;
   coordinator: boolean;
   /** Clients for whom this staff member is the current fixed contact. */
@@ -556,7 +555,7 @@ interface Client {
   slot: number;
   team: number;
   group: number;
-  setting: 'HEMTJANST' | 'SARSKILT_BOENDE';
+  setting: CareSetting;
   since: number;
   services: ServiceType[];
   light: boolean;
@@ -707,7 +706,7 @@ export async function generateMunicipality(databaseUrl: string, options: Generat
         teamClients.push(clientsPerTeam[t]!);
         for (let m = 0; m < sizes[t]!; m++) {
           const coordinator = t < coordinatorCount && m === 0;
-          const title: Title = coordinator ? 'SAMORDNARE' : org.chance(0.8) ? 'UNDERSKOTERSKA' : 'VARDBITRADE';
+          const title: StaffTitle = coordinator ? 'SAMORDNARE' : org.chance(0.8) ? 'UNDERSKOTERSKA' : 'VARDBITRADE';
           const index =
             staff.push({
               id: org.uuid(),
@@ -742,7 +741,7 @@ export async function generateMunicipality(databaseUrl: string, options: Generat
     const clients: Client[] = [];
     for (let t = 0; t < teams.length; t++) {
       for (let k = 0; k < teamClients[t]!; k++) {
-        const setting = cr.chance(0.1) ? 'SARSKILT_BOENDE' : 'HEMTJANST';
+        const setting: CareSetting = cr.chance(0.1) ? 'SARSKILT_BOENDE' : 'HEMTJANST';
         const light = setting === 'HEMTJANST' && cr.chance(0.1);
         const count = cr.weighted([
           [1, 45],
@@ -754,7 +753,7 @@ export async function generateMunicipality(databaseUrl: string, options: Generat
           if (!services.includes(s)) services.push(s);
         };
         if (light) {
-          while (services.length < count) add(cr.pick(LIGHT_SERVICES));
+          while (services.length < count) add(cr.pick(EXEMPTABLE_SERVICES));
         } else if (setting === 'SARSKILT_BOENDE') {
           add('PERSONAL_CARE');
           for (let i = 1; i < count; i++) add(cr.pick(['SUPERVISION', 'SOCIAL_SUPPORT', 'ACCOMPANIMENT'] as const));
@@ -857,10 +856,10 @@ export async function generateMunicipality(databaseUrl: string, options: Generat
     const relativeSlots = chooseSlots(sources.relative.plan, relativeTotal, people);
     let relativeIndex = 0;
     for (const c of clients) {
-      const taken = new Set<string>();
+      const taken = new Set<Relationship>();
       for (const r of c.relatives) {
         r.slot = relativeSlots[relativeIndex++]!;
-        let relationship: string = people.weighted(RELATIONSHIPS);
+        let relationship: Relationship = people.weighted(RELATIONSHIP_WEIGHTS);
         if (ONLY_ONE.has(relationship) && taken.has(relationship)) relationship = 'CHILD';
         taken.add(relationship);
         r.relationship = relationship;
@@ -1017,12 +1016,12 @@ export async function generateMunicipality(databaseUrl: string, options: Generat
             ['EXEMPT', 50],
             ['ACCEPTED', 45],
             ['DECLINED', 5],
-          ] as const)
+          ] as const satisfies Weights<OfferStatus>)
         : ct.weighted([
             ['ACCEPTED', 955],
             ['DECLINED', 35],
             ['OFFERED', 10],
-          ] as const);
+          ] as const satisfies Weights<OfferStatus>);
       const assessor = ct.pick(coordinators);
       if (status !== 'ACCEPTED') {
         // An open offer is recent; a decision can be from any time since the rule came.
@@ -1064,7 +1063,7 @@ export async function generateMunicipality(databaseUrl: string, options: Generat
             ct.uuid(),
             c.id,
             old.id,
-            'PRIMARY',
+            'PRIMARY' satisfies ContactRole,
             isoDay(oldFrom),
             isoDay(validFrom),
             oldAppointer.id,
@@ -1080,7 +1079,7 @@ export async function generateMunicipality(databaseUrl: string, options: Generat
         ct.uuid(),
         c.id,
         p.id,
-        'PRIMARY',
+        'PRIMARY' satisfies ContactRole,
         isoDay(validFrom),
         null,
         appointer.id,
@@ -1092,7 +1091,7 @@ export async function generateMunicipality(databaseUrl: string, options: Generat
         ct.uuid(),
         c.id,
         staff[deputy]!.id,
-        'DEPUTY',
+        'DEPUTY' satisfies ContactRole,
         isoDay(validFrom),
         null,
         appointer.id,
@@ -1132,7 +1131,7 @@ export async function generateMunicipality(databaseUrl: string, options: Generat
       if (ab.chance(0.04)) {
         const first = today - ab.int(22);
         const openEnded = ab.chance(0.25);
-        const kind = openEnded ? ab.pick(OPEN_ENDED_KINDS) : ab.weighted(ABSENCE_KINDS);
+        const kind = openEnded ? ab.pick(OPEN_ENDED_KINDS) : ab.weighted(ABSENCE_KIND_WEIGHTS);
         const planned = kind === 'VACATION' || kind === 'TRAINING';
         absences.add(
           ab.uuid(),

@@ -1,3 +1,5 @@
+import { UNDERSKOTERSKA_RULE_FROM } from '@spindeln/care-values';
+
 /**
  * Domain errors name the field and the rule, so the API and the portal can show a clear message.
  * Database constraint violations are translated here too: the constraint name is the rule.
@@ -38,8 +40,12 @@ interface ConstraintRule {
   message: string;
 }
 
-/** Every named database constraint a user can trip, with the field it concerns. */
-const CONSTRAINT_RULES: Record<string, ConstraintRule> = {
+/**
+ * Every named database rule a user can trip, with the field it concerns: CHECK, UNIQUE and EXCLUDE
+ * constraints, unique indexes, and the rule names triggers raise. A test holds this list and
+ * NOT_USER_REACHABLE together against the database (test/constraint-rules.test.ts).
+ */
+export const CONSTRAINT_RULES: Record<string, ConstraintRule> = {
   person_personnummer_valid: {
     field: 'personnummer',
     code: 'INVALID_INPUT',
@@ -63,7 +69,7 @@ const CONSTRAINT_RULES: Record<string, ConstraintRule> = {
   contact_assignment_primary_underskoterska: {
     field: 'staffId',
     code: 'RULE_VIOLATION',
-    message: 'from 2023-07-01 only an undersköterska may be appointed fixed care contact',
+    message: `from ${UNDERSKOTERSKA_RULE_FROM} only an undersköterska may be appointed fixed care contact`,
   },
   contact_assignment_period_valid: {
     field: 'validTo',
@@ -135,6 +141,56 @@ const CONSTRAINT_RULES: Record<string, ConstraintRule> = {
     code: 'INVALID_INPUT',
     message: 'an exemption needs the reason and the client’s own view',
   },
+};
+
+/**
+ * The database's other named rules, each with why no request can trip it: a violation is a bug and
+ * stays a server error. (Primary keys, foreign keys and NOT NULL are left out as kinds: ids are the
+ * database's own, services load what a reference names first, and inputs are never null.)
+ */
+export const NOT_USER_REACHABLE: Record<string, string> = {
+  audit_chain_head_singleton_check: 'only the audit trigger writes the chain head; the API role has no rights on it',
+  audit_event_chain_position_unique: 'the audit trigger sets the position under the head row lock',
+  audit_event_outcome_valid: 'outcomes are set by the audit code, never by input',
+  audit_event_append_only: 'the API never updates or deletes audit rows',
+  care_group_name_unique: 'no request writes groups (seed and generator only)',
+  care_group_phone_valid: 'no request writes groups (seed and generator only)',
+  work_team_name_unique: 'no request writes teams (seed and generator only)',
+  work_team_phone_valid: 'no request writes teams (seed and generator only)',
+  provider_kind_valid: 'no request writes providers (seed and generator only)',
+  provider_name_unique: 'no request writes providers (seed and generator only)',
+  staff_member_person_unique: 'no request writes staff (seed and generator only)',
+  staff_member_roles_valid: 'no request writes staff (seed and generator only)',
+  staff_member_title_valid: 'no request writes staff (seed and generator only)',
+  staff_member_underskoterska_proven: 'no request writes staff (seed and generator only)',
+  staff_member_work_mobile_valid: 'no request writes staff (seed and generator only)',
+  staff_member_working_hours_list: 'no request writes staff (seed and generator only)',
+  client_person_unique: 'no request creates clients (seed and generator only)',
+  client_care_setting_valid: 'no request creates clients (seed and generator only)',
+  granted_service_type_valid: 'no request writes granted services (seed and generator only)',
+  granted_service_period_valid: 'no request writes granted services (seed and generator only)',
+  person_given_name_present: 'names come from a verified login, checked by @spindeln/api-token (usableName)',
+  person_family_name_present: 'names come from a verified login, checked by @spindeln/api-token (usableName)',
+  person_name_whole: 'a verified name has both parts or none (verifiedNameOf)',
+  relative_link_names_present: 'addRelative checks both names first (requireText, 100)',
+  relative_link_relationship_valid: 'the GraphQL enum and requireOneOf refuse other values first',
+  contact_assignment_role_valid: 'the GraphQL enum and requireOneOf refuse other values first',
+  staff_absence_kind_valid: 'the GraphQL enum and requireOneOf refuse other values first',
+  fixed_contact_offer_status_valid: 'the GraphQL enum and requireOneOf refuse other values first',
+  consent_given_via_valid: 'set by the consent service from who records it, never by input',
+  consent_end_valid: 'ended and end reason are set together by the consent service',
+  conversation_client_unique: 'conversationFor inserts with ON CONFLICT DO NOTHING',
+  message_author_role_valid: 'set by the message service from the sender’s standing',
+  message_state_valid: 'set by the message service from the author role',
+  message_handled_consistent: 'handled_by and handled_at are set together with the state',
+  message_idempotency_key_valid: 'sendMessage checks the key’s length first',
+  consent_history_kept: 'the consent service changes only the columns the trigger allows',
+  consent_end_kept: 'the consent service never reopens an ended consent',
+  contact_assignment_history_kept: 'the contact service changes only the end of an assignment',
+  contact_assignment_end_kept: 'endContact only ends an assignment earlier (it checks the day first)',
+  fixed_contact_offer_history_kept: 'offers are only ever inserted',
+  message_history_kept: 'the message service changes only the handling columns',
+  message_end_kept: 'marking only moves a handled message between READ and ANSWERED',
 };
 
 /** Translates a PostgreSQL error on a named constraint into a DomainError; anything else passes. */

@@ -65,6 +65,20 @@ export function seesPrivateMessages(s: Standing): boolean {
   return s.self || s.staff || s.coordinator;
 }
 
+export const CLIENT_RELATIONS = ['SELF', 'RELATIVE', 'STAFF', 'ASSIGNED', 'COORDINATOR'] as const;
+export type ClientRelation = (typeof CLIENT_RELATIONS)[number];
+
+/** How the viewer stands to the client, as the API tells them: a relative only through consented scopes. */
+export function relationsOf(s: Standing): ClientRelation[] {
+  const relations: ClientRelation[] = [];
+  if (s.self) relations.push('SELF');
+  if (s.scopes.length > 0) relations.push('RELATIVE');
+  if (s.staff) relations.push('STAFF');
+  if (s.assigned) relations.push('ASSIGNED');
+  if (s.coordinator) relations.push('COORDINATOR');
+  return relations;
+}
+
 /** The viewer's staff record, if any: the CTE every standing query starts from. */
 const meCte = (personId: string) => sql`
 WITH me AS (

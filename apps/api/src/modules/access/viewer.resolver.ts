@@ -7,7 +7,7 @@ import { AuditEntryConnection, AuditEntryType } from '../audit/audit.type';
 import { type AuditRow, unitAuditLog } from '../audit/audit-log.service';
 import { LIST_READ_ACTIONS } from '../audit/read-audit';
 import { ClientConnection, ClientNode } from '../clients/client.type';
-import { inboxPage } from '../messages/conversation.service';
+import { inboxPage, minutesWaiting } from '../messages/conversation.service';
 import { InboxConnection, InboxItem } from '../messages/messages.type';
 import { unitStaff } from '../organisation/unit-staff.service';
 import { UnitStaffMember } from '../organisation/unit-staff.type';
@@ -68,7 +68,7 @@ export class ViewerResolver {
   })
   async inbox(@Args(() => PageArgsType) args: PageArgs, @Ctx() ctx: GraphQLContext) {
     const page = pageOf(args);
-    const now = Date.now();
+    const now = new Date();
     const { rows, total } = await pageWithTotal(page, (p) => asForbidden(inboxPage(ctx.em, ctx.viewer, p)));
     const items = rows.map((r) =>
       Object.assign(new InboxItem(), {
@@ -76,9 +76,7 @@ export class ViewerResolver {
         lastMessageId: r.last_message_id,
         unanswered: r.unanswered,
         waitingSince: fromPgTimestamp(r.oldest_unanswered_at),
-        waitingMinutes: r.oldest_unanswered_at
-          ? Math.floor((now - fromPgTimestamp(r.oldest_unanswered_at).getTime()) / 60_000)
-          : null,
+        waitingMinutes: minutesWaiting(fromPgTimestamp(r.oldest_unanswered_at), now),
         lastMessageAt: fromPgTimestamp(r.last_message_at),
       }),
     );

@@ -1,6 +1,7 @@
 import { EntitySchema, OptionalProps } from '@mikro-orm/core';
 
-export type AuditOutcome = 'ALLOWED' | 'DENIED';
+export const AUDIT_OUTCOMES = ['ALLOWED', 'DENIED'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 /**
  * Append-only: the database rejects UPDATE, DELETE and TRUNCATE on this table, and sets `at`, the

@@ -1,25 +1,15 @@
 import { EntitySchema, OptionalProps } from '@mikro-orm/core';
+import type { CareSetting, OfferStatus, ServiceType } from '@spindeln/care-values';
 
-/** Modelled, not hard-coded: the offer extends to särskilt boende (Prop. 2025/26:60). */
-export const CARE_SETTINGS = ['HEMTJANST', 'SARSKILT_BOENDE'] as const;
-export type CareSetting = (typeof CARE_SETTINGS)[number];
-
-export const SERVICE_TYPES = [
-  'PERSONAL_CARE',
-  'CLEANING',
-  'SHOPPING',
-  'LAUNDRY',
-  'MEAL_DELIVERY',
-  'SAFETY_ALARM',
-  'ACCOMPANIMENT',
-  'RESPITE',
-  'SUPERVISION',
-  'SOCIAL_SUPPORT',
-] as const;
-export type ServiceType = (typeof SERVICE_TYPES)[number];
-
-export const OFFER_STATUSES = ['OFFERED', 'ACCEPTED', 'DECLINED', 'EXEMPT'] as const;
-export type OfferStatus = (typeof OFFER_STATUSES)[number];
+// The column values: one definition each, in @spindeln/care-values.
+export {
+  CARE_SETTINGS,
+  type CareSetting,
+  OFFER_STATUSES,
+  type OfferStatus,
+  SERVICE_TYPES,
+  type ServiceType,
+} from '@spindeln/care-values';
 
 export class Client {
   [OptionalProps]?: 'createdAt';

@@ -3,11 +3,11 @@ import { type PageArgs, PageArgs as PageArgsType, pageOf, pageWithTotal, toConne
 import { asPayload } from '../../kit/user-error';
 import { fromPgTimestamp } from '../../shared/time';
 import { Gated } from '../access/gated';
-import { seesPrivateMessages } from '../access/standing';
+import { relationsOf, seesPrivateMessages } from '../access/standing';
 import { AuditEntryConnection, AuditEntryType } from '../audit/audit.type';
 import { clientAccessLog } from '../audit/audit-log.service';
 import { ContactNow, ContactPerson, PhoneEntry } from '../contacts/contacts.type';
-import type { ContactPerson as ContactFacts, WhoToContact } from '../contacts/who-to-contact';
+import { type ContactPerson as ContactFacts, phoneListOf, type WhoToContact } from '../contacts/who-to-contact';
 import { MessageConnection, MessageType } from '../messages/messages.type';
 import { shownRelativeLabel } from '../people/shown-name';
 import { consentHistory, relativesOf } from '../relatives/consent.service';
@@ -51,14 +51,7 @@ export class ClientResolver {
   @FieldResolver(() => ClientAccess, { nullable: true })
   async myAccess(@Root() client: ClientNode, @Ctx() ctx: GraphQLContext): Promise<ClientAccess> {
     const s = await ctx.access.standing(client.clientId);
-    const relations = [
-      s.self && 'SELF',
-      s.scopes.length > 0 && 'RELATIVE',
-      s.staff && 'STAFF',
-      s.assigned && 'ASSIGNED',
-      s.coordinator && 'COORDINATOR',
-    ].filter((r): r is string => Boolean(r));
-    return { relations, scopes: s.scopes };
+    return { relations: relationsOf(s), scopes: s.scopes };
   }
 
   @Gated('VIEW_CONTACT')
@@ -93,15 +86,7 @@ export class ClientResolver {
   async phoneList(@Root() client: ClientNode, @Ctx() ctx: GraphQLContext): Promise<PhoneEntry[]> {
     const w = await whoToContact(ctx, client.clientId);
     if (!w) return [];
-    const entry = (kind: string, name: string, number: string | null | undefined) =>
-      number ? [Object.assign(new PhoneEntry(), { clientId: client.clientId, kind, name, number })] : [];
-    const person = (p: ContactFacts | null) => (p ? `${p.givenName} ${p.familyName}` : '');
-    return [
-      ...entry('PRIMARY', person(w.primary), w.primary?.workMobile),
-      ...entry('DEPUTY', person(w.deputy), w.deputy?.workMobile),
-      ...entry('TEAM', w.teamName, w.teamPhone === w.groupPhone ? null : w.teamPhone),
-      ...entry('GROUP', w.groupName, w.groupPhone),
-    ];
+    return phoneListOf(w).map((e) => Object.assign(new PhoneEntry(), { clientId: client.clientId, ...e }));
   }
 
   @Gated('CLIENT_AND_STAFF')

@@ -1,3 +1,4 @@
+import type { OfferStatus } from '@spindeln/care-values';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import {
   CareSettingEnum,
@@ -80,7 +81,7 @@ export class FixedContactOfferType {
 @InputType()
 export class RecordOfferInput {
   @Field(() => ID) clientId!: string;
-  @Field(() => OfferStatusEnum) status!: 'OFFERED' | 'ACCEPTED' | 'DECLINED' | 'EXEMPT';
+  @Field(() => OfferStatusEnum) status!: OfferStatus;
   @Field(() => String, { nullable: true, description: 'Required for an exemption.' }) reason?: string | null;
   @Field(() => String, { nullable: true, description: 'The client’s own view; required for an exemption.' })
   clientView?: string | null;

@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { runPrepared } from '../../db/prepared';
 import { sql, uuidArray } from '../../db/sql';
 import { byIds } from '../request/batch';
-import { FixedContactOffer } from './client.entity';
+import type { FixedContactOffer } from './client.entity';
+import { latestOffers } from './offer.service';
 
 export interface ClientRow {
   id: string;
@@ -23,15 +24,6 @@ export function clientLoaders(em: EntityManager) {
       const rows = await runPrepared<ClientRow>(em, 'clients_by_id', q);
       return new Map(rows.map((r) => [r.id, r]));
     }),
-    offer: byIds<FixedContactOffer>(async (ids) => {
-      const offers = await em.find(
-        FixedContactOffer,
-        { clientId: { $in: ids } },
-        { orderBy: [{ clientId: 'asc' }, { assessedAt: 'desc' }] },
-      );
-      const latest = new Map<string, FixedContactOffer>();
-      for (const o of offers) if (!latest.has(o.clientId)) latest.set(o.clientId, o);
-      return latest;
-    }),
+    offer: byIds<FixedContactOffer>((ids) => latestOffers(em, ids)),
   };
 }

@@ -1,17 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { EXEMPTABLE_SERVICES } from '@spindeln/care-values';
 import { invalid, ruleViolation } from '../../shared/errors';
 import { stockholmDay } from '../../shared/time';
 import { optionalText, requireOneOf } from '../../shared/validate';
 import type { Actor } from '../access/actor';
 import { loadClient, requireCoordinatorForClient } from '../access/standing';
 import { auditedCommand } from '../audit/audit.service';
-import { FixedContactOffer, GrantedService, OFFER_STATUSES, type OfferStatus, type ServiceType } from './client.entity';
-
-/**
- * Services that alone can make a fixed contact "uppenbart obehövligt" (SoL): a safety alarm, meal
- * boxes, cleaning or shopping. Anything else, personal care above all, rules the exemption out.
- */
-export const EXEMPTABLE_SERVICES: readonly ServiceType[] = ['SAFETY_ALARM', 'MEAL_DELIVERY', 'CLEANING', 'SHOPPING'];
+import { FixedContactOffer, GrantedService, OFFER_STATUSES, type OfferStatus } from './client.entity';
 
 export interface OfferInput {
   clientId: string;
@@ -61,6 +56,21 @@ export function recordOffer(em: EntityManager, actor: Actor, input: OfferInput) 
   });
 }
 
+/** The current offer status of each client: its latest assessment (rows are never changed, only added). */
+export async function latestOffers(
+  em: EntityManager,
+  clientIds: readonly string[],
+): Promise<Map<string, FixedContactOffer>> {
+  const offers = await em.find(
+    FixedContactOffer,
+    { clientId: { $in: [...clientIds] } },
+    { orderBy: [{ clientId: 'asc' }, { assessedAt: 'desc' }] },
+  );
+  const latest = new Map<string, FixedContactOffer>();
+  for (const o of offers) if (!latest.has(o.clientId)) latest.set(o.clientId, o);
+  return latest;
+}
+
 export async function currentOffer(em: EntityManager, clientId: string): Promise<FixedContactOffer | null> {
-  return em.findOne(FixedContactOffer, { clientId }, { orderBy: { assessedAt: 'desc' } });
+  return (await latestOffers(em, [clientId])).get(clientId) ?? null;
 }

@@ -1,10 +1,8 @@
 import { EntitySchema, OptionalProps } from '@mikro-orm/core';
+import type { AbsenceKind, ContactRole } from '@spindeln/care-values';
 
-export const CONTACT_ROLES = ['PRIMARY', 'DEPUTY'] as const;
-export type ContactRole = (typeof CONTACT_ROLES)[number];
-
-export const ABSENCE_KINDS = ['VACATION', 'SICK', 'PARENTAL_LEAVE', 'LEAVE_OF_ABSENCE', 'TRAINING', 'OTHER'] as const;
-export type AbsenceKind = (typeof ABSENCE_KINDS)[number];
+// The column values: one definition each, in @spindeln/care-values.
+export { ABSENCE_KINDS, type AbsenceKind, CONTACT_ROLES, type ContactRole } from '@spindeln/care-values';
 
 /**
  * Fast omsorgskontakt (PRIMARY) or deputy for a client over [validFrom, validTo). Rows are never

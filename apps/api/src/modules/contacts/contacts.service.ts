@@ -21,7 +21,7 @@ export interface AppointInput {
 /**
  * Appoints the fixed contact or the deputy. Whoever holds the role on that day is replaced: their
  * row ends the day before (it is kept, never overwritten). The database holds the rest: one per role,
- * contact and deputy different people, and an undersköterska as contact from 2023-07-01.
+ * contact and deputy different people, and an undersköterska as contact (UNDERSKOTERSKA_RULE_FROM).
  */
 export function appointContact(em: EntityManager, actor: Actor, input: AppointInput) {
   return auditedCommand(em, actor, 'contact.appoint', async (tx, audit) => {

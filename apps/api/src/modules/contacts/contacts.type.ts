@@ -1,3 +1,4 @@
+import type { ContactRole } from '@spindeln/care-values';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import {
   AbsenceKindEnum,
@@ -83,7 +84,7 @@ export class ContactAssignmentPayload {
 export class AppointContactInput {
   @Field(() => ID) clientId!: string;
   @Field(() => ID) staffId!: string;
-  @Field(() => ContactRoleEnum) role!: 'PRIMARY' | 'DEPUTY';
+  @Field(() => ContactRoleEnum) role!: ContactRole;
   @Field(() => LocalDate, { nullable: true, description: 'Today when omitted.' }) validFrom?: string | null;
   @Field(() => String, { nullable: true, description: 'Required when someone is replaced.' }) reason?: string | null;
 }

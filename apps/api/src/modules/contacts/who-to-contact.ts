@@ -6,17 +6,19 @@ import { isUuid } from '../../shared/validate';
 import type { WorkingHours } from '../organisation/staff-member.entity';
 import type { AbsenceKind, ContactRole } from './contacts.entity';
 
-export type ContactReason =
+export const CONTACT_REASONS = [
   /** The fixed contact is at work. */
-  | 'PRIMARY_AVAILABLE'
+  'PRIMARY_AVAILABLE',
   /** The fixed contact is absent; the deputy is at work. */
-  | 'PRIMARY_ABSENT'
+  'PRIMARY_ABSENT',
   /** No fixed contact is appointed; the deputy is at work. */
-  | 'NO_PRIMARY'
+  'NO_PRIMARY',
   /** Both are absent (or the only one appointed is): call the team. */
-  | 'CONTACTS_ABSENT'
+  'CONTACTS_ABSENT',
   /** Nobody is appointed: call the team. */
-  | 'NO_CONTACT_APPOINTED';
+  'NO_CONTACT_APPOINTED',
+] as const;
+export type ContactReason = (typeof CONTACT_REASONS)[number];
 
 export interface ContactPerson {
   staffId: string;
@@ -57,6 +59,33 @@ export function decideContact(
     return { contact: deputy, reason: primary ? 'PRIMARY_ABSENT' : 'NO_PRIMARY' };
   }
   return { contact: null, reason: primary || deputy ? 'CONTACTS_ABSENT' : 'NO_CONTACT_APPOINTED' };
+}
+
+export const PHONE_KINDS = ['PRIMARY', 'DEPUTY', 'TEAM', 'GROUP'] as const;
+export type PhoneKind = (typeof PHONE_KINDS)[number];
+
+export interface PhoneListEntry {
+  kind: PhoneKind;
+  name: string;
+  number: string;
+}
+
+/**
+ * The client's current phone list (the fixed contact makes sure the client has one): the contact's
+ * and the deputy's work mobiles, the work team's phone when it has its own, and the group's phone.
+ * Whoever has no number is left out.
+ */
+export function phoneListOf(w: WhoToContact): PhoneListEntry[] {
+  const entry = (kind: PhoneKind, name: string, number: string | null | undefined): PhoneListEntry[] =>
+    number ? [{ kind, name, number }] : [];
+  const person = (p: ContactPerson | null) => (p ? `${p.givenName} ${p.familyName}` : '');
+  return [
+    ...entry('PRIMARY', person(w.primary), w.primary?.workMobile),
+    ...entry('DEPUTY', person(w.deputy), w.deputy?.workMobile),
+    // The team's phone falls back to the group's (teamPhone): then only the group's is listed.
+    ...entry('TEAM', w.teamName, w.teamPhone === w.groupPhone ? null : w.teamPhone),
+    ...entry('GROUP', w.groupName, w.groupPhone),
+  ];
 }
 
 interface Row {

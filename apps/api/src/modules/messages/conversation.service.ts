@@ -80,6 +80,11 @@ export async function conversationPages(
   return result;
 }
 
+/** Whole minutes the oldest unanswered message has waited at `now`; null when nothing waits. */
+export function minutesWaiting(oldestUnansweredAt: Date | null, now: Date): number | null {
+  return oldestUnansweredAt ? Math.floor((now.getTime() - oldestUnansweredAt.getTime()) / 60_000) : null;
+}
+
 export interface InboxRow {
   client_id: string;
   unanswered: number;

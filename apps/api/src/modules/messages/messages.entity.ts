@@ -1,7 +1,12 @@
 import { EntitySchema, OptionalProps } from '@mikro-orm/core';
 
-export type AuthorRole = 'CLIENT' | 'RELATIVE' | 'STAFF';
-export type HandlingState = 'NEW' | 'READ' | 'ANSWERED';
+export const AUTHOR_ROLES = ['CLIENT', 'RELATIVE', 'STAFF'] as const;
+export type AuthorRole = (typeof AUTHOR_ROLES)[number];
+/** A message to the care contact; staff replies carry none. */
+export const HANDLING_STATES = ['NEW', 'READ', 'ANSWERED'] as const;
+export type HandlingState = (typeof HANDLING_STATES)[number];
+/** What staff may mark a message as. */
+export const MARK_STATES = ['READ', 'ANSWERED'] as const satisfies readonly HandlingState[];
 
 export const MESSAGE_MAX_LENGTH = 4000;
 

@@ -5,7 +5,7 @@ import { isUuid, requireOneOf, requirePlainText } from '../../shared/validate';
 import type { Actor } from '../access/actor';
 import { type Standing, staffOf, standingIfClient, standingOf } from '../access/standing';
 import { auditedCommand } from '../audit/audit.service';
-import { type AuthorRole, Conversation, MESSAGE_MAX_LENGTH, Message } from './messages.entity';
+import { type AuthorRole, Conversation, MARK_STATES, MESSAGE_MAX_LENGTH, Message } from './messages.entity';
 
 export interface PostMessageInput {
   clientId: string;
@@ -162,7 +162,7 @@ export function postMessage(em: EntityManager, actor: Actor, input: PostMessageI
 /** Staff mark a message to the care contact as read or answered. */
 export function markMessage(em: EntityManager, actor: Actor, input: { messageId: string; state: string }) {
   return auditedCommand(em, actor, 'message.mark', async (tx, audit) => {
-    const state = requireOneOf('state', ['READ', 'ANSWERED'] as const, input.state);
+    const state = requireOneOf('state', MARK_STATES, input.state);
     // Plain rows, no entities, until the caller is allowed: an unknown id and a message the caller
     // may not mark run the same two statements (issue 9, item 20).
     const [target] = await tx.execute<{ client_id: string }[]>(

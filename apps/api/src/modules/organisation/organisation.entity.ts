@@ -1,6 +1,7 @@
 import { EntitySchema, OptionalProps } from '@mikro-orm/core';
 
-export type ProviderKind = 'MUNICIPAL' | 'PRIVATE';
+export const PROVIDER_KINDS = ['MUNICIPAL', 'PRIVATE'] as const;
+export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 
 /** Utförare: the municipal or private provider that organises the role. */
 export class Provider {

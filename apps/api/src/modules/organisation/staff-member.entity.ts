@@ -1,16 +1,8 @@
 import { EntitySchema, OptionalProps } from '@mikro-orm/core';
+import type { StaffTitle } from '@spindeln/care-values';
 
-export const STAFF_TITLES = [
-  'UNDERSKOTERSKA',
-  'VARDBITRADE',
-  'SJUKSKOTERSKA',
-  'ARBETSTERAPEUT',
-  'FYSIOTERAPEUT',
-  'ENHETSCHEF',
-  'SAMORDNARE',
-  'OTHER',
-] as const;
-export type StaffTitle = (typeof STAFF_TITLES)[number];
+// The column's values: one definition, in @spindeln/care-values.
+export { STAFF_TITLES, type StaffTitle } from '@spindeln/care-values';
 
 export const SYSTEM_ROLES = ['CARE_STAFF', 'COORDINATOR'] as const;
 export type SystemRole = (typeof SYSTEM_ROLES)[number];

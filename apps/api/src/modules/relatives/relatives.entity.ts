@@ -1,12 +1,15 @@
 import { EntitySchema, OptionalProps } from '@mikro-orm/core';
+import type { Relationship } from '@spindeln/care-values';
 import type { ConsentScope } from '@spindeln/consent-scopes';
 
-export const RELATIONSHIPS = ['PARTNER', 'CHILD', 'OTHER_RELATIVE', 'FRIEND', 'GOD_MAN', 'FORVALTARE'] as const;
-export type Relationship = (typeof RELATIONSHIPS)[number];
+// The column's values: one definition, in @spindeln/care-values.
+export { RELATIONSHIPS, type Relationship } from '@spindeln/care-values';
 
-export type ConsentGivenVia = 'PORTAL' | 'IN_PERSON';
+export const CONSENT_GIVEN_VIA = ['PORTAL', 'IN_PERSON'] as const;
+export type ConsentGivenVia = (typeof CONSENT_GIVEN_VIA)[number];
 /** How a consent ended: the client revoked it, it was changed (a new row replaces it), or the relative declined it. */
-export type ConsentEndReason = 'REVOKED' | 'CHANGED' | 'DECLINED';
+export const CONSENT_END_REASONS = ['REVOKED', 'CHANGED', 'DECLINED'] as const;
+export type ConsentEndReason = (typeof CONSENT_END_REASONS)[number];
 
 export class RelativeLink {
   [OptionalProps]?: 'createdAt';

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
+import { RELATIONSHIPS as RELATIONSHIP_VALUES } from '@spindeln/care-values';
 import { CONSENT_SCOPES } from '@spindeln/consent-scopes';
 import { parsePersonnummer } from '@spindeln/personnummer';
 import { AuditTable } from '../../components/audit-table';
@@ -33,7 +34,8 @@ import {
   Consents_Revoke,
 } from './operations.server';
 
-const RELATIONSHIPS: Relationship[] = ['CHILD', 'PARTNER', 'OTHER_RELATIVE', 'FRIEND', 'GOD_MAN', 'FORVALTARE'];
+// The list's one definition, checked against the API's schema by this type.
+const RELATIONSHIPS: readonly Relationship[] = RELATIONSHIP_VALUES;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, t } = await requireLogin(request);

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
+import { CONTACT_ROLES, OFFER_STATUSES as OFFER_STATUS_VALUES } from '@spindeln/care-values';
 import { ContactCard } from '../../components/contact';
 import {
   Choices,
@@ -28,8 +29,9 @@ import {
   CoordinatorClient_RecordOffer,
 } from './operations.server';
 
-const ROLES: ContactRole[] = ['PRIMARY', 'DEPUTY'];
-const OFFER_STATUSES: OfferStatus[] = ['OFFERED', 'ACCEPTED', 'DECLINED', 'EXEMPT'];
+// The lists' one definition, checked against the API's schema by these types.
+const ROLES: readonly ContactRole[] = CONTACT_ROLES;
+const OFFER_STATUSES: readonly OfferStatus[] = OFFER_STATUS_VALUES;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

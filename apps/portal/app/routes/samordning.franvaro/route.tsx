@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
+import { ABSENCE_KINDS } from '@spindeln/care-values';
 import {
   Choices,
   DayField,
@@ -20,7 +21,8 @@ import { formErrorFromApi, staffChoices } from '../../lib/present';
 import { useT } from '../../lib/use-root';
 import { Absence_Record, Absence_Staff } from './operations.server';
 
-const KINDS: AbsenceKind[] = ['VACATION', 'SICK', 'PARENTAL_LEAVE', 'LEAVE_OF_ABSENCE', 'TRAINING', 'OTHER'];
+// The list's one definition, checked against the API's schema by this type.
+const KINDS: readonly AbsenceKind[] = ABSENCE_KINDS;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export async function loader({ request }: LoaderFunctionArgs) {
