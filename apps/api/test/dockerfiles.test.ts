@@ -106,6 +106,7 @@ describe('Dockerfiles against the workspace graph', () => {
     expect(closure('@spindeln/api', false)).toEqual([
       'apps/api',
       'packages/api-token',
+      'packages/care-values',
       'packages/consent-scopes',
       'packages/demo-personas',
       'packages/dev-postgres',
@@ -133,7 +134,8 @@ describe('Dockerfiles against the workspace graph', () => {
     expect(dockerfileProblems(api.replace('FROM node:24-bookworm-slim AS build', 'FROM node:20 AS build'))).toContain(
       'stage 0: not a Node 24 image',
     );
-    // The Dockerfile as it was before this test: api-token and demo-personas missing.
+    // The Dockerfile as it was before this test: api-token and demo-personas missing (and
+    // care-values, which came later).
     const before = [
       'FROM node:24-bookworm-slim',
       'COPY package.json package-lock.json ./',
@@ -147,6 +149,7 @@ describe('Dockerfiles against the workspace graph', () => {
     ].join('\n');
     expect(dockerfileProblems(before)).toEqual([
       'stage 0: packages/api-token/package.json not copied before npm ci --workspace @spindeln/api',
+      'stage 0: packages/care-values/package.json not copied before npm ci --workspace @spindeln/api',
       'stage 0: packages/demo-personas/package.json not copied before npm ci --workspace @spindeln/api',
     ]);
   });

@@ -35,7 +35,9 @@ export const AuthorRoleEnum = enumOf(AUTHOR_ROLES, 'AuthorRole');
 export const HandlingStateEnum = enumOf(HANDLING_STATES, 'HandlingState');
 export const MarkStateEnum = enumOf(MARK_STATES, 'MarkState');
 export const AuditOutcomeEnum = enumOf(AUDIT_OUTCOMES, 'AuditOutcome');
-export const ClientRelationEnum = enumOf(CLIENT_RELATIONS, 'ClientRelation', 
+export const ClientRelationEnum = enumOf(
+  CLIENT_RELATIONS,
+  'ClientRelation',
   'How the viewer stands to a client. ASSIGNED: the client’s fixed contact or deputy today (with STAFF).',
 );
 export const PhoneKindEnum = enumOf(PHONE_KINDS, 'PhoneKind');

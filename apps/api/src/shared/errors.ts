@@ -179,6 +179,7 @@ export const NOT_USER_REACHABLE: Record<string, string> = {
   fixed_contact_offer_status_valid: 'the GraphQL enum and requireOneOf refuse other values first',
   consent_given_via_valid: 'set by the consent service from who records it, never by input',
   consent_end_valid: 'ended and end reason are set together by the consent service',
+  consent_declined_unaccepted: 'declineConsent refuses an accepted consent before it writes (consent_accepted)',
   conversation_client_unique: 'conversationFor inserts with ON CONFLICT DO NOTHING',
   message_author_role_valid: 'set by the message service from the sender’s standing',
   message_state_valid: 'set by the message service from the author role',

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AccessDenied } from '../../shared/errors';
 import { sql } from '../../db/sql';
+import { AccessDenied } from '../../shared/errors';
 import type { ViewerIdentity } from '../access/viewer';
 import type { StaffTitle } from './staff-member.entity';
 
