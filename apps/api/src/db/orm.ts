@@ -49,7 +49,7 @@ export function ormOptions(databaseUrl: string, entities: Options['entities'], e
   };
 }
 
-// The hot reads are named prepared statements (db/prepared.ts): plan them once, generically,
+// The hot reads are named prepared statements (db/query.ts): plan them once, generically,
 // rather than again on every execution. Unnamed statements are planned per execution anyway.
 const PLAN_OPTIONS = '-c plan_cache_mode=force_generic_plan';
 

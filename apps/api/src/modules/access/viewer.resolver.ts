@@ -2,7 +2,6 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
 import { type PageArgs, PageArgs as PageArgsType, pageOf, pageWithTotal, toConnection } from '../../kit/connection';
 import { forbidden } from '../../kit/gate';
 import { AccessDenied } from '../../shared/errors';
-import { fromPgTimestamp } from '../../shared/time';
 import { AuditEntryConnection, AuditEntryType } from '../audit/audit.type';
 import { type AuditRow, unitAuditLog } from '../audit/audit-log.service';
 import { LIST_READ_ACTIONS } from '../audit/read-audit';
@@ -73,11 +72,9 @@ export class ViewerResolver {
         clientId: r.client_id,
         lastMessageId: r.last_message_id,
         unanswered: r.unanswered,
-        waitingSince: fromPgTimestamp(r.oldest_unanswered_at),
-        waitingMinutes: r.oldest_unanswered_at
-          ? Math.floor((now - fromPgTimestamp(r.oldest_unanswered_at).getTime()) / 60_000)
-          : null,
-        lastMessageAt: fromPgTimestamp(r.last_message_at),
+        waitingSince: r.oldest_unanswered_at,
+        waitingMinutes: r.oldest_unanswered_at ? Math.floor((now - r.oldest_unanswered_at.getTime()) / 60_000) : null,
+        lastMessageAt: r.last_message_at,
       }),
     );
     return toConnection(items, page, total);
