@@ -8,6 +8,13 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { createTokenVerifier, keysFromPublicJwks } from '@spindeln/api-token';
 import pg from 'pg';
+import { raw, sqlText } from '../../apps/api/src/db/query';
+import {
+  absenceCovers,
+  assignmentHolds,
+  currentConsent,
+  unanswered,
+} from '../../apps/api/src/modules/access/predicates';
 
 const DAY = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/Stockholm',
@@ -17,24 +24,27 @@ const DAY = new Intl.DateTimeFormat('en-CA', {
 });
 const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
-/** Current, accepted, unexpired consent of person `me` to the client of link `l`. */
-const CURRENT_CONSENT = `cs.relative_link_id = l.id AND cs.ended_at IS NULL AND cs.relative_accepted_at IS NOT NULL
-  AND (cs.expires_at IS NULL OR cs.expires_at > now())`;
+// The rules' conditions are the API's own (modules/access/predicates.ts), with this file's `$n`.
+const $ = (n: number) => raw(`$${n}`);
+/** Parameter $2 is the Swedish day in every statement below that asks for one. */
+const ASSIGNMENT_HOLDS = sqlText(assignmentHolds('a', $(2)));
+const UNANSWERED = sqlText(unanswered('m'));
+
+/** Current, accepted, unexpired consent (at parameter `$at`) of person `me` to the client of link `l`. */
+const currentConsentOfLink = (at: number) => `cs.relative_link_id = l.id AND ${sqlText(currentConsent('cs', $(at)))}`;
 
 /** Primary and deputy of each client in `vis` today, with today's absence. */
 const CONTACTS = `SELECT a.client_id, a.role, sp.given_name, sp.family_name, s.title, s.work_mobile,
          ab.last_day::text AS away_until, ab.id IS NOT NULL AS away
-    FROM vis JOIN contact_assignment a ON a.client_id = vis.id AND a.valid_from <= $2::date
-         AND (a.valid_to IS NULL OR a.valid_to > $2::date)
+    FROM vis JOIN contact_assignment a ON a.client_id = vis.id AND ${ASSIGNMENT_HOLDS}
     JOIN staff_member s ON s.id = a.staff_id JOIN person sp ON sp.id = s.person_id
-    LEFT JOIN staff_absence ab ON ab.staff_id = s.id AND ab.first_day <= $2::date
-         AND (ab.last_day IS NULL OR ab.last_day >= $2::date)`;
+    LEFT JOIN staff_absence ab ON ab.staff_id = s.id AND ${sqlText(absenceCovers('ab', $(2)))}`;
 
 const OVERVIEW_SQL = `
 WITH me AS (SELECT id, given_name FROM person WHERE personnummer = $1),
 vis AS (
   SELECT c.id, p.given_name, p.family_name, p.protected_identity, c.team_id, cs.scopes
-    FROM me JOIN relative_link l ON l.person_id = me.id JOIN consent cs ON ${CURRENT_CONSENT}
+    FROM me JOIN relative_link l ON l.person_id = me.id JOIN consent cs ON ${currentConsentOfLink(4)}
     JOIN client c ON c.id = l.client_id JOIN person p ON p.id = c.person_id
 ),
 pc AS (${CONTACTS}),
@@ -125,14 +135,14 @@ WITH me AS (SELECT s.id AS staff_id, p.id AS person_id, s.unit_id, 'COORDINATOR'
              FROM person p JOIN staff_member s ON s.person_id = p.id WHERE p.personnummer = $1),
 mine AS (
   SELECT a.client_id FROM me JOIN contact_assignment a ON a.staff_id::text = me.staff_id::text
-   WHERE a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $2::date)
+   WHERE ${ASSIGNMENT_HOLDS}
   UNION
   SELECT c.id FROM me JOIN team_membership tm ON tm.staff_id = me.staff_id JOIN client c ON c.team_id = tm.team_id
 ),
 conv AS (
   SELECT cv.client_id,
-         count(*) FILTER (WHERE m.state IN ('NEW', 'READ'))::int AS unanswered,
-         min(m.created_at) FILTER (WHERE m.state IN ('NEW', 'READ')) AS waiting_since,
+         count(*) FILTER (WHERE ${UNANSWERED})::int AS unanswered,
+         min(m.created_at) FILTER (WHERE ${UNANSWERED}) AS waiting_since,
          max(m.created_at) AS last_at
     FROM mine
     CROSS JOIN LATERAL (SELECT * FROM conversation WHERE conversation.client_id = mine.client_id LIMIT 1) cv
@@ -144,7 +154,7 @@ page AS (
          -- A protected client is named only to the staff assigned to her and the unit's coordinators.
          NOT p.protected_identity
            OR EXISTS (SELECT 1 FROM me JOIN contact_assignment a ON a.staff_id::text = me.staff_id::text
-                       WHERE a.client_id = c.id AND a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $2::date))
+                       WHERE a.client_id = c.id AND ${ASSIGNMENT_HOLDS})
            OR EXISTS (SELECT 1 FROM me JOIN work_team t ON t.group_id = me.unit_id WHERE me.is_coordinator AND t.id = c.team_id)
            AS named,
          row_number() OVER (ORDER BY conv.unanswered = 0, conv.waiting_since, conv.last_at DESC, conv.client_id) AS n
@@ -168,7 +178,7 @@ SELECT json_build_object('data', json_build_object('viewer', json_build_object('
 const SEND_SQL = `
 WITH me AS (SELECT id FROM person WHERE personnummer = $1),
 ok AS (
-  SELECT l.client_id FROM me JOIN relative_link l ON l.person_id = me.id JOIN consent cs ON ${CURRENT_CONSENT}
+  SELECT l.client_id FROM me JOIN relative_link l ON l.person_id = me.id JOIN consent cs ON ${currentConsentOfLink(6)}
    WHERE l.client_id = $3::uuid AND 'SEND_MESSAGES' = ANY(cs.scopes)
      AND (SELECT count(*) FROM message WHERE author_person_id = me.id AND created_at > now() - interval '10 minutes') < 20
      AND length(btrim($4)) BETWEEN 1 AND 4000
@@ -228,14 +238,16 @@ export function startFloor(options: FloorOptions) {
           query: string;
           variables?: Record<string, any>;
         };
-        const day = DAY.format(new Date());
+        // The request's time: the consent rules are judged at it, as the API does.
+        const now = new Date();
+        const day = DAY.format(now);
         const requestId = randomUUID();
         let sql: string;
         let params: unknown[];
         // Named, so each statement is planned once per connection, as the API's reads are.
         let name = '';
         if (query.startsWith('query Overview'))
-          [name, sql, params] = ['overview', OVERVIEW_SQL, [identity.personnummer, day, requestId]];
+          [name, sql, params] = ['overview', OVERVIEW_SQL, [identity.personnummer, day, requestId, now]];
         else if (query.startsWith('query ClientPage'))
           [sql, params] = [CLIENT_PAGE_SQL, [identity.personnummer, day, requestId, variables?.id]];
         else if (query.startsWith('query Inbox'))
@@ -244,7 +256,7 @@ export function startFloor(options: FloorOptions) {
           const input = variables?.input ?? {};
           [sql, params] = [
             SEND_SQL,
-            [identity.personnummer, requestId, input.clientId, input.body, input.idempotencyKey],
+            [identity.personnummer, requestId, input.clientId, input.body, input.idempotencyKey, now],
           ];
         } else {
           res.writeHead(400).end('{"errors":[{"message":"unknown operation"}]}');

@@ -16,6 +16,8 @@ import { createApiTokenIssuer, generateSigningKey } from '@spindeln/api-token';
 import { freePort, startThrowawayPostgres } from '@spindeln/dev-postgres';
 import pg from 'pg';
 import { migrate } from '../../apps/api/src/db/orm';
+import { raw, sqlText } from '../../apps/api/src/db/query';
+import { currentConsent } from '../../apps/api/src/modules/access/predicates';
 import { openOrm } from '../../apps/api/src/orm';
 import { generateMunicipality } from '../../apps/api/src/seed/generate';
 import { drawLatencyChart } from './chart';
@@ -172,15 +174,15 @@ async function main() {
     db.on('error', () => {});
     const sample = async (sql: string) =>
       (await db.query<{ pnr: string; client: string | null; send: string | null }>(sql)).rows;
-    const consentOk = `cs.ended_at IS NULL AND cs.relative_accepted_at IS NOT NULL AND (cs.expires_at IS NULL OR cs.expires_at > now())`;
+    const consentOk = (alias: string) => sqlText(currentConsent(alias, raw('now()')));
     const relatives = await sample(`
       SELECT p.personnummer AS pnr, '' AS client,
              (SELECT l2.client_id FROM relative_link l2 JOIN consent c2 ON c2.relative_link_id = l2.id
-               WHERE l2.person_id = p.id AND ${consentOk.replaceAll('cs.', 'c2.')} AND 'SEND_MESSAGES' = ANY(c2.scopes) LIMIT 1) AS send
+               WHERE l2.person_id = p.id AND ${consentOk('c2')} AND 'SEND_MESSAGES' = ANY(c2.scopes) LIMIT 1) AS send
         FROM person p
-       WHERE EXISTS (SELECT 1 FROM relative_link l JOIN consent cs ON cs.relative_link_id = l.id WHERE l.person_id = p.id AND ${consentOk})
+       WHERE EXISTS (SELECT 1 FROM relative_link l JOIN consent cs ON cs.relative_link_id = l.id WHERE l.person_id = p.id AND ${consentOk('cs')})
          AND NOT EXISTS (SELECT 1 FROM relative_link l JOIN consent cs ON cs.relative_link_id = l.id
-                          WHERE l.person_id = p.id AND ${consentOk}
+                          WHERE l.person_id = p.id AND ${consentOk('cs')}
                             AND NOT (cs.scopes @> '{VIEW_CONTACT,VIEW_CONTACT_DETAILS}'))
        ORDER BY random() LIMIT 4000`);
     const clients = await sample(

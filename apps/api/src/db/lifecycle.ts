@@ -1,9 +1,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { migrate } from './orm';
+import { row, run, sql } from './query';
 
 /** Drops everything, including the audit log: for development databases only. */
 export async function resetDatabase(orm: MikroORM): Promise<string[]> {
-  await orm.em.getConnection().execute('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+  await run(orm.em.fork(), sql`DROP SCHEMA public CASCADE; CREATE SCHEMA public;`);
   return migrate(orm);
 }
 
@@ -33,14 +34,12 @@ export async function databaseHealth(orm: MikroORM, timeoutMs = 800): Promise<Da
 
 async function probe(orm: MikroORM): Promise<DatabaseHealth> {
   try {
-    const [row] = await orm.em
-      .getConnection()
-      .execute<{ v: string }[]>("SELECT current_setting('server_version') AS v");
+    const version = await row<{ v: string }>(orm.em.fork(), sql`SELECT current_setting('server_version') AS v`);
     const migrator = orm.getMigrator();
     const [applied, pending] = await Promise.all([migrator.getExecutedMigrations(), migrator.getPendingMigrations()]);
     return {
       reachable: true,
-      serverVersion: row?.v ?? null,
+      serverVersion: version?.v ?? null,
       migrations: { applied: applied.length, pending: pending.length },
     };
   } catch {

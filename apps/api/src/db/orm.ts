@@ -8,6 +8,7 @@ import { Migration20261201000300_personnummer_not_future } from './migrations/Mi
 import { Migration20261201001000_request_rate } from './migrations/Migration20261201001000_request_rate';
 import { Migration20261201002000_names_and_consent_widening } from './migrations/Migration20261201002000_names_and_consent_widening';
 import { Migration20261202000000_consent_declined } from './migrations/Migration20261202000000_consent_declined';
+import { row, rows, sql } from './query';
 import { countingLoggerFactory } from './query-counter';
 
 /** Committed migrations, listed here so they load the same under tsx, Vitest and a build. */
@@ -51,7 +52,7 @@ export function ormOptions(databaseUrl: string, entities: Options['entities'], e
   };
 }
 
-// The hot reads are named prepared statements (db/prepared.ts): plan them once, generically,
+// The hot reads are named prepared statements (db/query.ts): plan them once, generically,
 // rather than again on every execution. Unnamed statements are planned per execution anyway.
 const PLAN_OPTIONS = '-c plan_cache_mode=force_generic_plan';
 
@@ -101,13 +102,14 @@ export async function migrate(orm: MikroORM): Promise<string[]> {
  * table, and the API's role may create nothing).
  */
 export async function pendingMigrations(orm: MikroORM): Promise<string[]> {
-  const connection = orm.em.getConnection();
-  const [table] = await connection.execute<{ present: boolean }[]>(
-    `SELECT to_regclass('public.mikro_orm_migrations') IS NOT NULL AS present`,
+  const em = orm.em.fork();
+  const table = await row<{ present: boolean }>(
+    em,
+    sql`SELECT to_regclass('public.mikro_orm_migrations') IS NOT NULL AS present`,
   );
   if (!table?.present) return MIGRATIONS.map((m) => m.name);
   const done = new Set(
-    (await connection.execute<{ name: string }[]>('SELECT name FROM mikro_orm_migrations')).map((r) => r.name),
+    (await rows<{ name: string }>(em, sql`SELECT name FROM mikro_orm_migrations`)).map((r) => r.name),
   );
   return MIGRATIONS.map((m) => m.name).filter((name) => !done.has(name));
 }

@@ -16,7 +16,7 @@ export function statementsSoFar(): number | null {
   return current.getStore()?.statements ?? null;
 }
 
-/** For statements sent past MikroORM (prepared statements, see db/prepared.ts). */
+/** For statements sent past MikroORM (db/query.ts). */
 export function countStatement(): void {
   const store = current.getStore();
   if (store) store.statements += 1;

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
-import { runPrepared } from '../db/prepared';
-import { sql } from '../db/sql';
+import { countHits, deleteOldWindows } from './rate-limit.queries';
 
 export interface RateLimitConfig {
   /** Length of the fixed window, in seconds. */
@@ -11,12 +10,6 @@ export interface RateLimitConfig {
   perPerson: number;
   /** Requests per window from one client address, logged in or not. */
   perAddress: number;
-}
-
-interface HitRow {
-  key: string;
-  hits: number;
-  retry_after: number;
 }
 
 /**
@@ -40,14 +33,7 @@ export class RateLimiter {
     // A digest, not the personnummer itself: the counters need only tell people apart.
     if (personnummer) keys.push(`p:${createHash('sha256').update(personnummer).digest('base64url').slice(0, 22)}`);
     keys.sort();
-    const w = this.config.windowSeconds;
-    const q = sql`INSERT INTO request_rate AS r (key, window_start, hits)
-      SELECT k, to_timestamp(floor(extract(epoch FROM clock_timestamp()) / ${w}::int) * ${w}::int), 1
-        FROM unnest(${keys}::text[]) AS k ORDER BY k
-      ON CONFLICT (key, window_start) DO UPDATE SET hits = r.hits + 1
-      RETURNING r.key, r.hits,
-        greatest(1, ceil(extract(epoch FROM r.window_start) + ${w}::int - extract(epoch FROM clock_timestamp())))::int AS retry_after`;
-    const rows = await runPrepared<HitRow>(this.orm.em.fork(), 'request_rate_hit', q);
+    const rows = await countHits(this.orm.em.fork(), keys, this.config.windowSeconds);
     let retryAfter = 0;
     for (const row of rows) {
       const limit = row.key.startsWith('p:') ? this.config.perPerson : this.config.perAddress;
@@ -59,13 +45,7 @@ export class RateLimiter {
   /** Deletes finished windows now and then; any API process may do it. */
   startSweeping(everyMs = Math.max(this.config.windowSeconds * 5_000, 30_000)): void {
     this.sweeper = setInterval(() => {
-      this.orm.em
-        .fork()
-        .getConnection()
-        .execute(`DELETE FROM request_rate WHERE window_start < now() - make_interval(secs => ?)`, [
-          this.config.windowSeconds * 2,
-        ])
-        .catch(() => undefined);
+      deleteOldWindows(this.orm.em.fork(), this.config.windowSeconds * 2).catch(() => undefined);
     }, everyMs);
     this.sweeper.unref();
   }

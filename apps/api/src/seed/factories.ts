@@ -16,6 +16,7 @@ import {
   StaffAbsence,
 } from '../modules/contacts/contacts.entity';
 import { Conversation, Message } from '../modules/messages/messages.entity';
+import { ensureConversation } from '../modules/messages/messages.queries';
 import { CareGroup, Provider, WorkTeam } from '../modules/organisation/organisation.entity';
 import {
   StaffMember,
@@ -262,9 +263,7 @@ export async function addMessage(
     inReplyTo?: Message | null;
   },
 ): Promise<Message> {
-  await em.execute('INSERT INTO conversation (client_id) VALUES (?) ON CONFLICT (client_id) DO NOTHING', [
-    data.client.id,
-  ]);
+  await ensureConversation(em, data.client.id);
   const conversation = await em.findOneOrFail(Conversation, { clientId: data.client.id });
   const state = data.authorRole === 'STAFF' ? null : (data.state ?? 'NEW');
   const message = em.create(Message, {

@@ -22,14 +22,3 @@ export function addDays(day: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
-
-/**
- * Raw queries return timestamps as PostgreSQL prints them ("2026-11-22 21:40:00.123+00"); this turns
- * one into a Date.
- */
-export function fromPgTimestamp(value: string | Date): Date;
-export function fromPgTimestamp(value: string | Date | null): Date | null;
-export function fromPgTimestamp(value: string | Date | null): Date | null {
-  if (value === null || value instanceof Date) return value;
-  return new Date(value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
-}

@@ -1,7 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CONSENT_SCOPES, type ConsentScope } from '@spindeln/consent-scopes';
-import { runPrepared } from '../../db/prepared';
-import { sql, uuidArray } from '../../db/sql';
 import { AccessDenied } from '../../shared/errors';
 import { lookupId } from '../../shared/lookup-id';
 import { stockholmDay } from '../../shared/time';
@@ -9,6 +7,13 @@ import { isUuid } from '../../shared/validate';
 import { Client } from '../clients/client.entity';
 import { StaffMember } from '../organisation/staff-member.entity';
 import type { Actor } from './actor';
+import {
+  type StandingRow,
+  standingRowIfClient,
+  standingRows,
+  type VisibleClientRow,
+  visibleClientRows,
+} from './standing.queries';
 
 /**
  * A person's standing towards a client, always read from the database: roles and consent are never
@@ -79,36 +84,7 @@ export function relationsOf(s: Standing): ClientRelation[] {
   return relations;
 }
 
-/** The viewer's staff record, if any: the CTE every standing query starts from. */
-const meCte = (personId: string) => sql`
-WITH me AS (
-  SELECT s.id AS staff_id, s.unit_id, 'COORDINATOR' = ANY(s.roles) AS is_coordinator
-    FROM staff_member s WHERE s.person_id = ${personId}
-)`;
-
-/** Standing columns for client `c` in team `t`. */
-const standingColumns = (personId: string, at: Date, day: string) => sql`
-       c.id AS client_id,
-       c.person_id = ${personId}::uuid AS self,
-       coalesce((SELECT cs.scopes FROM relative_link l JOIN consent cs ON cs.relative_link_id = l.id
-                  WHERE l.client_id = c.id AND l.person_id = ${personId}::uuid AND cs.ended_at IS NULL
-                    AND cs.relative_accepted_at IS NOT NULL
-                    AND (cs.expires_at IS NULL OR cs.expires_at > ${at}::timestamptz)), '{}') AS scopes,
-       EXISTS (SELECT 1 FROM me JOIN contact_assignment a ON a.staff_id::text = me.staff_id::text
-                WHERE a.client_id = c.id AND a.valid_from <= ${day}::date
-                  AND (a.valid_to IS NULL OR a.valid_to > ${day}::date)) AS assigned,
-       EXISTS (SELECT 1 FROM me JOIN team_membership m ON m.staff_id = me.staff_id WHERE m.team_id = c.team_id)
-         AS on_team,
-       EXISTS (SELECT 1 FROM me WHERE me.is_coordinator AND me.unit_id = t.group_id) AS coordinator`;
-
-export interface StandingRow {
-  client_id: string;
-  self: boolean;
-  assigned: boolean;
-  on_team: boolean;
-  coordinator: boolean;
-  scopes: ConsentScope[];
-}
+export type { StandingRow, VisibleClientRow };
 
 export function standingFromRow(r: StandingRow): Standing {
   return {
@@ -130,24 +106,12 @@ export async function loadStandings(
   const result = new Map<string, Standing>();
   const ids = [...new Set(clientIds.filter(isUuid))];
   if (personId && ids.length > 0) {
-    const q = sql`${meCte(personId)}
-SELECT ${standingColumns(personId, at, stockholmDay(at))}
-  FROM client c JOIN work_team t ON t.id = c.team_id
- WHERE c.id = ANY(${uuidArray(ids)}::uuid[])`;
-    for (const r of await runPrepared<StandingRow>(em, 'standings', q)) result.set(r.client_id, standingFromRow(r));
+    for (const r of await standingRows(em, personId, ids, at, stockholmDay(at))) {
+      result.set(r.client_id, standingFromRow(r));
+    }
   }
   for (const id of clientIds) if (!result.has(id)) result.set(id, NO_STANDING(id));
   return result;
-}
-
-export interface VisibleClientRow extends StandingRow {
-  person_id: string;
-  given_name: string | null;
-  family_name: string | null;
-  protected_identity: boolean;
-  team_id: string;
-  care_setting: string;
-  total: string;
 }
 
 /**
@@ -161,36 +125,7 @@ export async function visibleClients(
   page: { limit: number; offset: number },
   at: Date = new Date(),
 ): Promise<VisibleClientRow[]> {
-  const day = stockholmDay(at);
-  const q = sql`${meCte(personId)}, candidate AS (
-  SELECT c.id FROM client c WHERE c.person_id = ${personId}::uuid
-  UNION
-  SELECT l.client_id FROM relative_link l JOIN consent cs ON cs.relative_link_id = l.id
-   WHERE l.person_id = ${personId}::uuid AND cs.ended_at IS NULL AND cs.relative_accepted_at IS NOT NULL
-     AND (cs.expires_at IS NULL OR cs.expires_at > ${at}::timestamptz)
-  UNION
-  -- By staff_id::text: the b-tree for it, not the exclusion constraint's GiST (see the migration).
-  SELECT a.client_id FROM me JOIN contact_assignment a ON a.staff_id::text = me.staff_id::text
-   WHERE a.valid_from <= ${day}::date AND (a.valid_to IS NULL OR a.valid_to > ${day}::date)
-  UNION
-  SELECT c.id FROM me JOIN team_membership m ON m.staff_id = me.staff_id JOIN client c ON c.team_id = m.team_id
-  UNION
-  SELECT c.id FROM me JOIN work_team wt ON wt.group_id = me.unit_id AND me.is_coordinator
-    JOIN client c ON c.team_id = wt.id
-)
-SELECT ${standingColumns(personId, at, day)},
-       c.person_id, c.given_name, c.family_name, c.protected_identity, c.team_id, c.care_setting,
-       count(*) OVER () AS total
-  -- Index lookups per candidate: a prepared statement's generic plan cannot know how few there
-  -- are, and a hash join would read every client and team (LIMIT keeps each subquery apart).
-  FROM candidate
-  CROSS JOIN LATERAL (SELECT client.*, person.given_name, person.family_name, person.protected_identity
-                        FROM client JOIN person ON person.id = client.person_id
-                       WHERE client.id = candidate.id LIMIT 1) c
-  CROSS JOIN LATERAL (SELECT * FROM work_team WHERE work_team.id = c.team_id LIMIT 1) t
- ORDER BY c.family_name, c.given_name, c.id
- LIMIT ${page.limit} OFFSET ${page.offset}`;
-  return runPrepared<VisibleClientRow>(em, 'visible_clients', q);
+  return visibleClientRows(em, personId, page, at, stockholmDay(at));
 }
 
 export async function standingOf(em: EntityManager, personId: string, clientId: string): Promise<Standing> {
@@ -207,11 +142,7 @@ export async function standingIfClient(
   clientId: string,
   at: Date = new Date(),
 ): Promise<Standing | null> {
-  const q = sql`${meCte(personId)}
-SELECT ${standingColumns(personId, at, stockholmDay(at))}
-  FROM client c JOIN work_team t ON t.id = c.team_id
- WHERE c.id = ${lookupId(clientId)}::uuid`;
-  const [row] = await runPrepared<StandingRow>(em, 'standing_if_client', q);
+  const [row] = await standingRowIfClient(em, personId, lookupId(clientId), at, stockholmDay(at));
   return row ? standingFromRow(row) : null;
 }
 

@@ -2,7 +2,6 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
 import { type PageArgs, PageArgs as PageArgsType, pageOf, pageWithTotal, toConnection } from '../../kit/connection';
 import { forbidden } from '../../kit/gate';
 import { AccessDenied } from '../../shared/errors';
-import { fromPgTimestamp } from '../../shared/time';
 import { AuditEntryConnection, AuditEntryType } from '../audit/audit.type';
 import { type AuditRow, unitAuditLog } from '../audit/audit-log.service';
 import { LIST_READ_ACTIONS } from '../audit/read-audit';
@@ -75,9 +74,9 @@ export class ViewerResolver {
         clientId: r.client_id,
         lastMessageId: r.last_message_id,
         unanswered: r.unanswered,
-        waitingSince: fromPgTimestamp(r.oldest_unanswered_at),
-        waitingMinutes: minutesWaiting(fromPgTimestamp(r.oldest_unanswered_at), now),
-        lastMessageAt: fromPgTimestamp(r.last_message_at),
+        waitingSince: r.oldest_unanswered_at,
+        waitingMinutes: minutesWaiting(r.oldest_unanswered_at, now),
+        lastMessageAt: r.last_message_at,
       }),
     );
     return toConnection(items, page, total);

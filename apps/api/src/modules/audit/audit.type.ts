@@ -2,7 +2,6 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { AuditOutcomeEnum, NameWithheldEnum } from '../../graphql/enums';
 import { Connection } from '../../kit/connection';
 import { DateTime } from '../../kit/scalars';
-import { fromPgTimestamp } from '../../shared/time';
 import { type NameViewer, shownName } from '../people/shown-name';
 import type { AuditRow } from './audit-log.service';
 
@@ -36,7 +35,7 @@ export class AuditEntryType {
     });
     return Object.assign(new AuditEntryType(), {
       id: String(r.id),
-      at: fromPgTimestamp(r.at),
+      at: r.at,
       action: r.action,
       outcome: r.outcome,
       clientId: r.client_id,

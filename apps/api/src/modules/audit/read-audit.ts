@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { runPrepared } from '../../db/prepared';
-import { sql, uuidArray } from '../../db/sql';
 import { isUuid } from '../../shared/validate';
 import type { Gate } from '../access/standing';
+import { insertReadEvents } from './audit.queries';
 
 /** What a read through each gate is called in the audit log. */
 export const READ_ACTIONS: Record<Gate, string> = {
@@ -56,12 +55,11 @@ export class ReadAuditLog {
     if (this.events.size === 0) return;
     const rows = [...this.events.values()];
     this.events.clear();
-    const q = sql`INSERT INTO audit_event (actor_person_id, action, client_id, outcome, request_id)
-      SELECT ${this.actorPersonId}::uuid, e.action, e.client_id, e.outcome, ${this.requestId}
-        FROM unnest(${`{${rows.map((r) => r.action).join(',')}}`}::text[],
-                    ${uuidArray(rows.map((r) => r.clientId ?? 'NULL'))}::uuid[],
-                    ${`{${rows.map((r) => (r.allowed ? 'ALLOWED' : 'DENIED')).join(',')}}`}::text[])
-             AS e(action, client_id, outcome)`;
-    await runPrepared(em, 'read_audit', q);
+    await insertReadEvents(
+      em,
+      this.actorPersonId,
+      this.requestId,
+      rows.map((r) => ({ action: r.action, clientId: r.clientId, outcome: r.allowed ? 'ALLOWED' : 'DENIED' })),
+    );
   }
 }

@@ -1,7 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type PageArgs, PageArgs as PageArgsType, pageOf, pageWithTotal, toConnection } from '../../kit/connection';
 import { asPayload } from '../../kit/user-error';
-import { fromPgTimestamp } from '../../shared/time';
 import { Gated } from '../access/gated';
 import { relationsOf, seesPrivateMessages } from '../access/standing';
 import { AuditEntryConnection, AuditEntryType } from '../audit/audit.type';
@@ -123,9 +122,9 @@ export class ClientResolver {
               scopes: r.scopes,
               givenVia: r.given_via,
               capacityNote: null,
-              grantedAt: fromPgTimestamp(r.granted_at),
-              expiresAt: fromPgTimestamp(r.expires_at),
-              relativeAcceptedAt: fromPgTimestamp(r.relative_accepted_at),
+              grantedAt: r.granted_at,
+              expiresAt: r.expires_at,
+              relativeAcceptedAt: r.relative_accepted_at,
               endedAt: null,
               endReason: null,
             })
@@ -153,10 +152,10 @@ export class ClientResolver {
         scopes: c.scopes,
         givenVia: c.given_via,
         capacityNote: c.capacity_note,
-        grantedAt: fromPgTimestamp(c.granted_at),
-        expiresAt: fromPgTimestamp(c.expires_at),
-        relativeAcceptedAt: fromPgTimestamp(c.relative_accepted_at),
-        endedAt: fromPgTimestamp(c.ended_at),
+        grantedAt: c.granted_at,
+        expiresAt: c.expires_at,
+        relativeAcceptedAt: c.relative_accepted_at,
+        endedAt: c.ended_at,
         endReason: c.end_reason,
       });
     });

@@ -1,10 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { runPrepared } from '../../db/prepared';
-import { sql, uuidArray } from '../../db/sql';
 import { stockholmDay } from '../../shared/time';
 import { isUuid } from '../../shared/validate';
 import type { WorkingHours } from '../organisation/staff-member.entity';
 import type { AbsenceKind, ContactRole } from './contacts.entity';
+import { contactRows } from './who-to-contact.queries';
 
 export const CONTACT_REASONS = [
   /** The fixed contact is at work. */
@@ -88,24 +87,6 @@ export function phoneListOf(w: WhoToContact): PhoneListEntry[] {
   ];
 }
 
-interface Row {
-  client_id: string;
-  team_phone: string;
-  team_name: string;
-  group_name: string;
-  group_phone: string;
-  working_hours: WorkingHours[] | null;
-  staff_id: string | null;
-  role: ContactRole | null;
-  given_name: string | null;
-  family_name: string | null;
-  title: string | null;
-  work_mobile: string | null;
-  absence_kind: AbsenceKind | null;
-  absence_first_day: string | null;
-  absence_last_day: string | null;
-}
-
 /**
  * Who to contact now, for many clients in one SQL statement: the assignments that hold on the
  * Swedish calendar day and any absence covering it.
@@ -118,22 +99,7 @@ export async function whoToContactNow(
   const day = stockholmDay(at);
   const result = new Map<string, WhoToContact>();
   if (clientIds.length === 0) return result;
-  const q = sql`
-    SELECT c.id AS client_id, coalesce(t.phone, g.phone) AS team_phone, t.name AS team_name,
-           g.name AS group_name, g.phone AS group_phone,
-           a.staff_id, a.role, p.given_name, p.family_name, s.title, s.work_mobile, s.working_hours,
-           ab.kind AS absence_kind, ab.first_day::text AS absence_first_day, ab.last_day::text AS absence_last_day
-      FROM client c
-      JOIN work_team t ON t.id = c.team_id
-      JOIN care_group g ON g.id = t.group_id
-      LEFT JOIN contact_assignment a ON a.client_id = c.id
-           AND a.valid_from <= ${day}::date AND (a.valid_to IS NULL OR a.valid_to > ${day}::date)
-      LEFT JOIN staff_member s ON s.id = a.staff_id
-      LEFT JOIN person p ON p.id = s.person_id
-      LEFT JOIN staff_absence ab ON ab.staff_id = a.staff_id
-           AND ab.first_day <= ${day}::date AND (ab.last_day IS NULL OR ab.last_day >= ${day}::date)
-     WHERE c.id = ANY(${uuidArray(clientIds.filter(isUuid))}::uuid[])`;
-  const rows = await runPrepared<Row>(em, 'who_to_contact', q);
+  const rows = await contactRows(em, clientIds.filter(isUuid), day);
   type Entry = Pick<WhoToContact, 'teamPhone' | 'teamName' | 'groupName' | 'groupPhone' | 'primary' | 'deputy'>;
   const byClient = new Map<string, Entry>();
   for (const r of rows) {

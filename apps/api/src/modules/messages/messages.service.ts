@@ -6,6 +6,7 @@ import type { Actor } from '../access/actor';
 import { type Standing, staffOf, standingIfClient, standingOf } from '../access/standing';
 import { auditedCommand } from '../audit/audit.service';
 import { type AuthorRole, Conversation, MARK_STATES, MESSAGE_MAX_LENGTH, Message } from './messages.entity';
+import { ensureConversation, messageClient, messagesWrittenSince, takeAdvisoryLock } from './messages.queries';
 
 export interface PostMessageInput {
   clientId: string;
@@ -63,15 +64,11 @@ const SEND_LOCK_CLASS = 0x5350_4d31; // "SPM1"
  * the API dies mid-send (its connection closes), and other people's sends never wait.
  */
 async function lockSendsOf(tx: EntityManager, personId: string): Promise<void> {
-  await tx.execute('SELECT pg_advisory_xact_lock(?, hashtext(?))', [SEND_LOCK_CLASS, personId]);
+  await takeAdvisoryLock(tx, SEND_LOCK_CLASS, personId);
 }
 
 async function requireWithinRateLimit(tx: EntityManager, personId: string): Promise<void> {
-  const [row] = await tx.execute<{ n: number }[]>(
-    `SELECT count(*)::int AS n FROM message WHERE author_person_id = ? AND created_at > now() - make_interval(mins => ?)`,
-    [personId, MESSAGE_RATE_LIMIT.minutes],
-  );
-  if ((row?.n ?? 0) >= MESSAGE_RATE_LIMIT.messages) {
+  if ((await messagesWrittenSince(tx, personId, MESSAGE_RATE_LIMIT.minutes)) >= MESSAGE_RATE_LIMIT.messages) {
     throw new DomainError(
       'RATE_LIMITED',
       'body',
@@ -82,7 +79,7 @@ async function requireWithinRateLimit(tx: EntityManager, personId: string): Prom
 }
 
 async function conversationFor(tx: EntityManager, clientId: string): Promise<Conversation> {
-  await tx.execute('INSERT INTO conversation (client_id) VALUES (?) ON CONFLICT (client_id) DO NOTHING', [clientId]);
+  await ensureConversation(tx, clientId);
   return tx.findOneOrFail(Conversation, { clientId });
 }
 
@@ -165,10 +162,7 @@ export function markMessage(em: EntityManager, actor: Actor, input: { messageId:
     const state = requireOneOf('state', MARK_STATES, input.state);
     // Plain rows, no entities, until the caller is allowed: an unknown id and a message the caller
     // may not mark run the same two statements (issue 9, item 20).
-    const [target] = await tx.execute<{ client_id: string }[]>(
-      'SELECT c.client_id FROM message m JOIN conversation c ON c.id = m.conversation_id WHERE m.id = ?',
-      [lookupId(input.messageId)],
-    );
+    const target = await messageClient(tx, lookupId(input.messageId));
     audit.clientId = target?.client_id ?? null;
     const standing = await standingOf(tx, actor.personId, target?.client_id ?? NO_ROW_ID);
     if (!target || !(standing.staff || standing.coordinator)) throw new AccessDenied('messageId');

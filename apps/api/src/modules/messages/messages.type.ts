@@ -3,7 +3,6 @@ import { AuthorRoleEnum, HandlingStateEnum, MarkStateEnum, NameWithheldEnum } fr
 import { Connection } from '../../kit/connection';
 import { DateTime } from '../../kit/scalars';
 import { UserError } from '../../kit/user-error';
-import { fromPgTimestamp } from '../../shared/time';
 import { Gated } from '../access/gated';
 import { type NameViewer, shownName } from '../people/shown-name';
 import type { MessageRow } from './conversation.service';
@@ -52,10 +51,10 @@ export class MessageType {
       authorRole: r.author_role,
       authorName: author.name,
       authorNameWithheld: author.withheld,
-      sentAt: fromPgTimestamp(r.created_at),
+      sentAt: r.created_at,
       private: r.private,
       state: r.state,
-      handledAt: fromPgTimestamp(r.handled_at),
+      handledAt: r.handled_at,
       inReplyTo: r.in_reply_to,
     });
   }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { VerifiedName } from '@spindeln/api-token';
 import type { ViewerIdentity } from '../access/viewer';
+import { updateNameFromLogin } from './people.queries';
 
 /**
  * A person's own name comes from a verified login: when the token carries the login's names and
@@ -15,14 +16,12 @@ export async function recordNameFromLogin(
 ): Promise<ViewerIdentity> {
   if (!name || !viewer.personId) return viewer;
   if (viewer.givenName === name.givenName && viewer.familyName === name.familyName) return viewer;
-  await em.execute(
-    `WITH changed AS (
-       UPDATE person SET given_name = ?, family_name = ?
-        WHERE id = ? AND (given_name IS DISTINCT FROM ? OR family_name IS DISTINCT FROM ?)
-        RETURNING id)
-     INSERT INTO audit_event (actor_person_id, action, client_id, outcome, request_id, detail)
-     SELECT id, 'person.name_from_login', ?::uuid, 'ALLOWED', ?, '{"source":"verified_login"}'::jsonb FROM changed`,
-    [name.givenName, name.familyName, viewer.personId, name.givenName, name.familyName, viewer.clientId, requestId],
-  );
+  await updateNameFromLogin(em, {
+    personId: viewer.personId,
+    clientId: viewer.clientId,
+    givenName: name.givenName,
+    familyName: name.familyName,
+    requestId,
+  });
   return { ...viewer, givenName: name.givenName, familyName: name.familyName };
 }

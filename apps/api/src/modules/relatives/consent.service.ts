@@ -9,6 +9,14 @@ import { loadClient, requireCoordinatorForClient } from '../access/standing';
 import { auditedCommand } from '../audit/audit.service';
 import type { Client } from '../clients/client.entity';
 import { Person } from '../people/person.entity';
+import {
+  awaitingConsentRows,
+  type ConsentRow,
+  consentHistoryRows,
+  consentTarget,
+  type RelativeRow,
+  relativeRows,
+} from './consent.queries';
 import { Consent, type ConsentGivenVia, RELATIONSHIPS, type Relationship, RelativeLink } from './relatives.entity';
 
 function requireScopes(scopes: readonly string[]): ConsentScope[] {
@@ -145,11 +153,7 @@ export function acceptConsent(em: EntityManager, actor: Actor, input: { consentI
   return auditedCommand(em, actor, 'consent.accept', async (tx, audit) => {
     // A plain row, no entities, until the caller is allowed: an unknown id and another person's
     // consent run the same one statement (issue 9, item 20).
-    const [target] = await tx.execute<{ client_id: string; person_id: string; ended: boolean }[]>(
-      `SELECT l.client_id, l.person_id, c.ended_at IS NOT NULL AS ended
-         FROM consent c JOIN relative_link l ON l.id = c.relative_link_id WHERE c.id = ?`,
-      [lookupId(input.consentId)],
-    );
+    const target = await consentTarget(tx, lookupId(input.consentId));
     audit.clientId = target?.client_id ?? null;
     if (!target || target.person_id !== actor.personId || target.ended) throw new AccessDenied('consentId');
     const consent = await tx.findOneOrFail(Consent, { id: input.consentId });
@@ -301,82 +305,21 @@ export function revokeConsent(em: EntityManager, actor: Actor, input: { consentI
   });
 }
 
-export interface RelativeRow {
-  link_id: string;
-  client_id: string;
-  person_id: string;
-  given_name: string;
-  family_name: string;
-  relationship: Relationship;
-  consent_id: string | null;
-  scopes: ConsentScope[] | null;
-  given_via: 'PORTAL' | 'IN_PERSON' | null;
-  granted_at: Date | null;
-  expires_at: Date | null;
-  relative_accepted_at: Date | null;
-  protected_identity: boolean;
-}
+export type { ConsentRow, RelativeRow };
 
 /** The client's relatives with their current consent, if any. */
 export async function relativesOf(em: EntityManager, clientId: string): Promise<RelativeRow[]> {
-  return em.execute<RelativeRow[]>(
-    `SELECT l.id AS link_id, l.client_id, l.person_id, l.given_name, l.family_name, l.relationship,
-            c.id AS consent_id, c.scopes, c.given_via, c.granted_at, c.expires_at, c.relative_accepted_at,
-            p.protected_identity
-       FROM relative_link l JOIN person p ON p.id = l.person_id
-       LEFT JOIN consent c ON c.relative_link_id = l.id AND c.ended_at IS NULL
-      WHERE l.client_id = ? ORDER BY l.family_name, l.given_name`,
-    [clientId],
-  );
+  return relativeRows(em, clientId);
 }
 
-/** Every consent the client ever gave, with how it ended: nothing is deleted. */
-export interface ConsentRow {
-  id: string;
-  client_id: string;
-  person_id: string;
-  given_name: string;
-  family_name: string;
-  protected_identity: boolean;
-  scopes: ConsentScope[];
-  given_via: 'PORTAL' | 'IN_PERSON';
-  capacity_note: string | null;
-  granted_at: Date;
-  expires_at: Date | null;
-  relative_accepted_at: Date | null;
-  ended_at: Date | null;
-  end_reason: 'REVOKED' | 'CHANGED' | 'DECLINED' | null;
-  replaces_id: string | null;
+export async function consentHistory(em: EntityManager, clientId: string): Promise<ConsentRow[]> {
+  return consentHistoryRows(em, clientId);
 }
 
-export async function consentHistory(em: EntityManager, clientId: string) {
-  return em.execute<ConsentRow[]>(
-    `SELECT c.*, l.client_id, l.person_id, l.given_name, l.family_name, p.protected_identity
-       FROM consent c JOIN relative_link l ON l.id = c.relative_link_id JOIN person p ON p.id = l.person_id
-      WHERE l.client_id = ? ORDER BY c.granted_at DESC`,
-    [clientId],
-  );
-}
-
-/** Consents given to this person that wait for their acceptance. */
-export async function consentsAwaitingAcceptance(em: EntityManager, personId: string) {
-  return em.execute<
-    {
-      consent_id: string;
-      client_id: string;
-      client_person_id: string;
-      given_name: string | null;
-      family_name: string | null;
-      protected_identity: boolean;
-      scopes: ConsentScope[];
-    }[]
-  >(
-    `SELECT c.id AS consent_id, l.client_id, cl.person_id AS client_person_id, p.given_name, p.family_name,
-            p.protected_identity, c.scopes
-       FROM consent c JOIN relative_link l ON l.id = c.relative_link_id
-       JOIN client cl ON cl.id = l.client_id JOIN person p ON p.id = cl.person_id
-      WHERE l.person_id = ? AND c.ended_at IS NULL AND c.relative_accepted_at IS NULL
-        AND (c.expires_at IS NULL OR c.expires_at > now())`,
-    [personId],
-  );
+/**
+ * Consents given to this person that wait for their acceptance. "Expired" is judged at the time
+ * the API passes in, as for every other consent rule (it was the database's now()).
+ */
+export async function consentsAwaitingAcceptance(em: EntityManager, personId: string, at: Date = new Date()) {
+  return awaitingConsentRows(em, personId, at);
 }
