@@ -1,8 +1,8 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { AuditOutcomeEnum, NameWithheldEnum } from '../../graphql/enums';
 import { Connection } from '../../kit/connection';
 import { DateTime } from '../../kit/scalars';
 import { fromPgTimestamp } from '../../shared/time';
+import { AuditOutcomeEnum, NameWithheldEnum } from '../enums';
 import { type NameViewer, shownName } from '../people/shown-name';
 import type { AuditRow } from './audit-log.service';
 

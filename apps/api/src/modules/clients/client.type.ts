@@ -1,15 +1,9 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import {
-  CareSettingEnum,
-  ClientRelationEnum,
-  ConsentScopeEnum,
-  NameWithheldEnum,
-  OfferStatusEnum,
-} from '../../graphql/enums';
 import { Connection } from '../../kit/connection';
 import { DateTime } from '../../kit/scalars';
 import { UserError } from '../../kit/user-error';
 import { Gated } from '../access/gated';
+import { CareSettingEnum, ClientRelationEnum, ConsentScopeEnum, NameWithheldEnum, OfferStatusEnum } from '../enums';
 import { type NameViewer, shownName } from '../people/shown-name';
 
 @ObjectType('Client', { description: 'A person with home care, as far as the viewer may see them.' })

@@ -1,14 +1,8 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import {
-  AbsenceKindEnum,
-  ContactReasonEnum,
-  ContactRoleEnum,
-  PhoneKindEnum,
-  StaffTitleEnum,
-} from '../../graphql/enums';
 import { LocalDate } from '../../kit/scalars';
 import { UserError } from '../../kit/user-error';
 import { Gated } from '../access/gated';
+import { AbsenceKindEnum, ContactReasonEnum, ContactRoleEnum, PhoneKindEnum, StaffTitleEnum } from '../enums';
 import type { ContactReason } from './who-to-contact';
 
 @ObjectType({ description: 'Working time on a weekday (1 = Monday), Swedish local time.' })

@@ -1,10 +1,10 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { AuthorRoleEnum, HandlingStateEnum, MarkStateEnum, NameWithheldEnum } from '../../graphql/enums';
 import { Connection } from '../../kit/connection';
 import { DateTime } from '../../kit/scalars';
 import { UserError } from '../../kit/user-error';
 import { fromPgTimestamp } from '../../shared/time';
 import { Gated } from '../access/gated';
+import { AuthorRoleEnum, HandlingStateEnum, MarkStateEnum, NameWithheldEnum } from '../enums';
 import { type NameViewer, shownName } from '../people/shown-name';
 import type { MessageRow } from './conversation.service';
 

@@ -1,8 +1,8 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { ConsentScopeEnum, NameWithheldEnum, RelationshipEnum } from '../../graphql/enums';
 import { DateTime } from '../../kit/scalars';
 import { UserError } from '../../kit/user-error';
 import { Gated } from '../access/gated';
+import { ConsentScopeEnum, NameWithheldEnum, RelationshipEnum } from '../enums';
 
 @ObjectType('Consent')
 export class ConsentType {

@@ -1,10 +1,10 @@
 import { CONSENT_SCOPES } from '@spindeln/consent-scopes';
 import { registerEnumType } from 'type-graphql';
-import { CARE_SETTINGS, OFFER_STATUSES, SERVICE_TYPES } from '../modules/clients/client.entity';
-import { ABSENCE_KINDS, CONTACT_ROLES } from '../modules/contacts/contacts.entity';
-import { STAFF_TITLES } from '../modules/organisation/staff-member.entity';
-import { NAME_WITHHELD } from '../modules/people/shown-name';
-import { RELATIONSHIPS } from '../modules/relatives/relatives.entity';
+import { CARE_SETTINGS, OFFER_STATUSES, SERVICE_TYPES } from './clients/client.entity';
+import { ABSENCE_KINDS, CONTACT_ROLES } from './contacts/contacts.entity';
+import { STAFF_TITLES } from './organisation/staff-member.entity';
+import { NAME_WITHHELD } from './people/shown-name';
+import { RELATIONSHIPS } from './relatives/relatives.entity';
 
 /** GraphQL enums made from the same lists the database checks use. */
 function enumOf<T extends string>(values: readonly T[], name: string, description?: string): Record<T, T> {
