@@ -3,16 +3,16 @@ import { type PageArgs, PageArgs as PageArgsType, pageOf, pageWithTotal, toConne
 import { forbidden } from '../../kit/gate';
 import { AccessDenied } from '../../shared/errors';
 import { fromPgTimestamp } from '../../shared/time';
+import { LIST_READ_ACTIONS } from '../audit/read-audit';
 import { AuditEntryConnection, AuditEntryType } from '../audit/audit.type';
 import { type AuditRow, unitAuditLog } from '../audit/audit-log.service';
-import { LIST_READ_ACTIONS } from '../audit/read-audit';
 import { ClientConnection, ClientNode } from '../clients/client.type';
 import { inboxPage } from '../messages/conversation.service';
 import { InboxConnection, InboxItem } from '../messages/messages.type';
 import { shownName } from '../people/shown-name';
 import { consentsAwaitingAcceptance } from '../relatives/consent.service';
 import { ConsentInvitation } from '../relatives/relatives.type';
-import type { GraphQLContext } from '../request/context';
+import { type GraphQLContext, readerActor } from '../request/context';
 import { NO_STANDING, standingFromRow, visibleClients } from './standing';
 import { ViewerType } from './viewer.type';
 
@@ -67,7 +67,9 @@ export class ViewerResolver {
   async inbox(@Args(() => PageArgsType) args: PageArgs, @Ctx() ctx: GraphQLContext) {
     const page = pageOf(args);
     const now = Date.now();
-    const { rows, total } = await pageWithTotal(page, (p) => asForbidden(inboxPage(ctx.em, ctx.viewer, p)));
+    const actor = readerActor(ctx);
+    if (!actor) throw forbidden();
+    const { rows, total } = await pageWithTotal(page, (p) => asForbidden(inboxPage(ctx.em, actor, p)));
     const items = rows.map((r) =>
       Object.assign(new InboxItem(), {
         clientId: r.client_id,
@@ -96,7 +98,9 @@ export class ViewerResolver {
     let rows: AuditRow[];
     let total: number;
     try {
-      ({ rows, total } = await pageWithTotal(page, (p) => unitAuditLog(ctx.em, ctx.viewer, { ...p, deniedOnly })));
+      const actor = readerActor(ctx);
+      if (!actor) throw new AccessDenied('unitAuditLog');
+      ({ rows, total } = await pageWithTotal(page, (p) => unitAuditLog(ctx.em, actor, { ...p, deniedOnly })));
     } catch (e) {
       if (e instanceof AccessDenied) ctx.audit.recordAction(null, LIST_READ_ACTIONS.unitAuditLog, false);
       throw e instanceof AccessDenied ? forbidden() : e;

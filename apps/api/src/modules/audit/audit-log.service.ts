@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from '../../db/sql';
 import { AccessDenied } from '../../shared/errors';
-import type { ViewerIdentity } from '../access/viewer';
+import type { Actor } from '../access/actor';
+import { staffOf } from '../access/standing';
 
 export interface AuditRow {
   id: string;
@@ -51,12 +52,13 @@ export async function clientAccessLog(
  */
 export async function unitAuditLog(
   em: EntityManager,
-  viewer: ViewerIdentity | null,
+  actor: Actor,
   options: { limit: number; offset: number; deniedOnly: boolean },
 ): Promise<AuditRow[]> {
   // Coordinators only, for their own unit.
-  if (!viewer?.staff?.roles.includes('COORDINATOR')) throw new AccessDenied('unitAuditLog');
-  const unitId = viewer.staff.unitId;
+  const staff = await staffOf(em, actor.personId);
+  if (!staff?.roles.includes('COORDINATOR')) throw new AccessDenied('unitAuditLog');
+  const unitId = staff.unitId;
   const q = sql`SELECT ${COLUMNS}, count(*) OVER () AS total
     FROM audit_event e
     JOIN client c ON c.id = e.client_id JOIN work_team t ON t.id = c.team_id AND t.group_id = ${unitId}

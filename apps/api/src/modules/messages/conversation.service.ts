@@ -3,7 +3,8 @@ import { runPrepared } from '../../db/prepared';
 import { sql, uuidArray } from '../../db/sql';
 import { AccessDenied } from '../../shared/errors';
 import { stockholmDay } from '../../shared/time';
-import type { ViewerIdentity } from '../access/viewer';
+import type { Actor } from '../access/actor';
+import { staffOf } from '../access/standing';
 import type { AuthorRole, HandlingState } from './messages.entity';
 
 export interface MessageRow {
@@ -95,13 +96,14 @@ export interface InboxRow {
  */
 export async function inboxPage(
   em: EntityManager,
-  viewer: ViewerIdentity | null,
+  actor: Actor,
   page: { limit: number; offset: number },
   at: Date = new Date(),
 ): Promise<InboxRow[]> {
   // Staff only: the inbox is the staff member's own.
-  if (!viewer?.staff) throw new AccessDenied('inbox');
-  const staffId = viewer.staff.id;
+  const staff = await staffOf(em, actor.personId);
+  if (!staff) throw new AccessDenied('inbox');
+  const staffId = staff.id;
   const day = stockholmDay(at);
   const q = sql`WITH mine AS (
       -- By staff_id::text: the b-tree for it, not the exclusion constraint's GiST (see the migration).
