@@ -3,7 +3,7 @@ import { type PageArgs, PageArgs as PageArgsType, pageOf, pageWithTotal, toConne
 import { forbidden } from '../../kit/gate';
 import { AccessDenied } from '../../shared/errors';
 import { fromPgTimestamp } from '../../shared/time';
-import { LIST_READ_ACTIONS } from '../audit/read-audit';
+import { LIST_READ_ACTIONS } from '../audit/actions';
 import { AuditEntryConnection, AuditEntryType } from '../audit/audit.type';
 import { type AuditRow, unitAuditLog } from '../audit/audit-log.service';
 import { ClientConnection, ClientNode } from '../clients/client.type';

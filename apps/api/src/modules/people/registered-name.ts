@@ -1,6 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { VerifiedName } from '@spindeln/api-token';
 import type { ViewerIdentity } from '../access/viewer';
+import type { WriteAction } from '../audit/actions';
+
+const ACTION: WriteAction = 'person.name_from_login';
 
 /**
  * A person's own name comes from a verified login: when the token carries the login's names and
@@ -21,8 +24,17 @@ export async function recordNameFromLogin(
         WHERE id = ? AND (given_name IS DISTINCT FROM ? OR family_name IS DISTINCT FROM ?)
         RETURNING id)
      INSERT INTO audit_event (actor_person_id, action, client_id, outcome, request_id, detail)
-     SELECT id, 'person.name_from_login', ?::uuid, 'ALLOWED', ?, '{"source":"verified_login"}'::jsonb FROM changed`,
-    [name.givenName, name.familyName, viewer.personId, name.givenName, name.familyName, viewer.clientId, requestId],
+     SELECT id, ?, ?::uuid, 'ALLOWED', ?, '{"source":"verified_login"}'::jsonb FROM changed`,
+    [
+      name.givenName,
+      name.familyName,
+      viewer.personId,
+      name.givenName,
+      name.familyName,
+      ACTION,
+      viewer.clientId,
+      requestId,
+    ],
   );
   return { ...viewer, givenName: name.givenName, familyName: name.familyName };
 }
