@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { byIds } from '../request/batch';
 import { type ConversationRequest, conversationPages, type MessageRow, messagesByIds } from './conversation.service';
 
 const conversationKey = (r: ConversationRequest) => `${r.clientId}:${r.includePrivate}:${r.limit}:${r.offset}`;
@@ -25,9 +26,6 @@ export function messageLoaders(em: EntityManager) {
       { cacheKeyFn: conversationKey },
     ),
     /** Messages by id (the inbox's last messages): one statement for the page. */
-    message: new DataLoader<string, MessageRow | null>(async (ids) => {
-      const rows = await messagesByIds(em, [...ids]);
-      return ids.map((id) => rows.get(id) ?? null);
-    }),
+    message: byIds((ids) => messagesByIds(em, ids)),
   };
 }
