@@ -143,7 +143,8 @@ conv AS (
   SELECT cv.client_id,
          count(*) FILTER (WHERE ${UNANSWERED})::int AS unanswered,
          min(m.created_at) FILTER (WHERE ${UNANSWERED}) AS waiting_since,
-         max(m.created_at) AS last_at
+         max(m.created_at) AS last_at,
+         (array_agg(m.id ORDER BY m.created_at DESC))[1] AS last_id
     FROM mine
     CROSS JOIN LATERAL (SELECT * FROM conversation WHERE conversation.client_id = mine.client_id LIMIT 1) cv
     JOIN message m ON m.conversation_id = cv.id
@@ -172,8 +173,10 @@ SELECT json_build_object('data', json_build_object('viewer', json_build_object('
       'waitingSince', to_char(page.waiting_since AT TIME ZONE 'UTC', ${ISO}),
       'client', json_build_object('id', page.client_id,
         'givenName', CASE WHEN page.named THEN page.given_name ELSE 'Skyddad identitet' END,
-        'familyName', CASE WHEN page.named THEN page.family_name END))) ORDER BY page.n)
-    FROM page), '[]'))))) AS body`;
+        'familyName', CASE WHEN page.named THEN page.family_name END),
+      'lastMessage', json_build_object('body', lm.body, 'sentAt', to_char(lm.created_at AT TIME ZONE 'UTC', ${ISO}))))
+      ORDER BY page.n)
+    FROM page JOIN message lm ON lm.id = page.last_id), '[]'))))) AS body`;
 
 const SEND_SQL = `
 WITH me AS (SELECT id FROM person WHERE personnummer = $1),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createClient, createRelative } from '../src/seed/factories';
+import { addMessage, createClient, createRelative, createStaff, createUnit } from '../src/seed/factories';
 import { startApi } from './support/api';
 import { useDatabase } from './support/database';
 import { loadDemo } from './support/world';
@@ -81,6 +81,42 @@ describe('SQL statements per request', () => {
       // The rate limit's counter, the viewer, the visible clients with their standing, who to
       // contact, the audit: five.
       expect(statements).toEqual([5, 5]);
+    } finally {
+      await api.stop();
+    }
+  });
+
+  it('are the same for a staff inbox of one conversation and of twenty, last messages included', async () => {
+    const em = db.em();
+    const inboxOf = async (name: string, clients: number) => {
+      const unit = await createUnit(em, { groupName: `Grupp ${name}`, groupPhone: '08-100 00 00', teams: [{ name }] });
+      const staff = await createStaff(em, {
+        unit: unit.group,
+        teams: unit.teams,
+        givenName: name,
+        familyName: 'Personal',
+      });
+      for (let i = 0; i < clients; i++) {
+        const client = await createClient(em, { team: unit.teams[0]!, givenName: `${name}${i}`, familyName: 'Klient' });
+        await addMessage(em, { client, author: client.person, authorRole: 'CLIENT', body: `Hej ${i}` });
+      }
+      return staff.person.personnummer;
+    };
+    const [one, twenty] = [await inboxOf('Ett', 1), await inboxOf('Tjugo', 20)];
+    const INBOX = `{ viewer { inbox(first: 20) { totalCount edges { node { unanswered waitingSince
+      client { id givenName familyName } lastMessage { body sentAt authorName } } } } } }`;
+    const api = await startApi(db.orm);
+    try {
+      type Inbox = { viewer: { inbox: { totalCount: number; edges: { node: { lastMessage: { body: string } } }[] } } };
+      const results = [await api.gql<Inbox>(INBOX, {}, one), await api.gql<Inbox>(INBOX, {}, twenty)];
+      for (const r of results) expect(r.errors).toBeUndefined();
+      expect(results.map((r) => r.data!.viewer.inbox.edges.length)).toEqual([1, 20]);
+      for (const r of results) {
+        for (const e of r.data!.viewer.inbox.edges) expect(e.node.lastMessage.body).toMatch(/^Hej \d+$/);
+      }
+      const statements = results.map((r) => Number(r.headers.get('x-sql-statements')));
+      console.log(`inbox statements: 1 conversation ${statements[0]}, 20 conversations ${statements[1]}`);
+      expect(statements[1]).toBe(statements[0]);
     } finally {
       await api.stop();
     }

@@ -462,6 +462,139 @@ const BATCH_ROWS = 10_000;
 
 type ColumnType = 'uuid' | 'text' | 'date' | 'timestamptz' | 'boolean' | 'jsonb' | 'text[]';
 
+/** Each table the generator fills, with its columns in the order the phases add values: declared once. */
+const TABLES = {
+  person: [
+    ['id', 'uuid'],
+    ['personnummer', 'text'],
+    ['given_name', 'text'],
+    ['family_name', 'text'],
+    ['protected_identity', 'boolean'],
+  ],
+  provider: [
+    ['id', 'uuid'],
+    ['name', 'text'],
+    ['kind', 'text'],
+  ],
+  care_group: [
+    ['id', 'uuid'],
+    ['provider_id', 'uuid'],
+    ['name', 'text'],
+    ['phone', 'text'],
+  ],
+  work_team: [
+    ['id', 'uuid'],
+    ['group_id', 'uuid'],
+    ['name', 'text'],
+    ['phone', 'text'],
+  ],
+  staff_member: [
+    ['id', 'uuid'],
+    ['person_id', 'uuid'],
+    ['unit_id', 'uuid'],
+    ['title', 'text'],
+    ['title_proven_on', 'date'],
+    ['work_mobile', 'text'],
+    ['working_hours', 'jsonb'],
+    ['roles', 'text[]'],
+  ],
+  team_membership: [
+    ['staff_id', 'uuid'],
+    ['team_id', 'uuid'],
+  ],
+  client: [
+    ['id', 'uuid'],
+    ['person_id', 'uuid'],
+    ['team_id', 'uuid'],
+    ['care_setting', 'text'],
+    ['created_at', 'timestamptz'],
+  ],
+  granted_service: [
+    ['id', 'uuid'],
+    ['client_id', 'uuid'],
+    ['type', 'text'],
+    ['granted_from', 'date'],
+    ['granted_to', 'date'],
+  ],
+  fixed_contact_offer: [
+    ['id', 'uuid'],
+    ['client_id', 'uuid'],
+    ['status', 'text'],
+    ['reason', 'text'],
+    ['client_view', 'text'],
+    ['assessed_by', 'uuid'],
+    ['assessed_at', 'timestamptz'],
+  ],
+  contact_assignment: [
+    ['id', 'uuid'],
+    ['client_id', 'uuid'],
+    ['staff_id', 'uuid'],
+    ['role', 'text'],
+    ['valid_from', 'date'],
+    ['valid_to', 'date'],
+    ['appointed_by', 'uuid'],
+    ['appointed_at', 'timestamptz'],
+    ['change_reason', 'text'],
+    ['ended_by', 'uuid'],
+  ],
+  staff_absence: [
+    ['id', 'uuid'],
+    ['staff_id', 'uuid'],
+    ['kind', 'text'],
+    ['first_day', 'date'],
+    ['last_day', 'date'],
+    ['recorded_by', 'uuid'],
+    ['recorded_at', 'timestamptz'],
+  ],
+  relative_link: [
+    ['id', 'uuid'],
+    ['client_id', 'uuid'],
+    ['person_id', 'uuid'],
+    ['given_name', 'text'],
+    ['family_name', 'text'],
+    ['relationship', 'text'],
+    ['created_at', 'timestamptz'],
+  ],
+  consent: [
+    ['id', 'uuid'],
+    ['relative_link_id', 'uuid'],
+    ['scopes', 'text[]'],
+    ['secrecy_waiver', 'boolean'],
+    ['data_processing', 'boolean'],
+    ['relative_accepted_at', 'timestamptz'],
+    ['given_via', 'text'],
+    ['recorded_by', 'uuid'],
+    ['capacity_note', 'text'],
+    ['granted_at', 'timestamptz'],
+    ['expires_at', 'timestamptz'],
+    ['replaces_id', 'uuid'],
+    ['ended_at', 'timestamptz'],
+    ['ended_by', 'uuid'],
+    ['end_reason', 'text'],
+  ],
+  conversation: [
+    ['id', 'uuid'],
+    ['client_id', 'uuid'],
+    ['created_at', 'timestamptz'],
+  ],
+  message: [
+    ['id', 'uuid'],
+    ['conversation_id', 'uuid'],
+    ['author_person_id', 'uuid'],
+    ['author_role', 'text'],
+    ['body', 'text'],
+    ['private', 'boolean'],
+    ['in_reply_to', 'uuid'],
+    ['state', 'text'],
+    ['handled_by', 'uuid'],
+    ['handled_at', 'timestamptz'],
+    ['idempotency_key', 'text'],
+    ['created_at', 'timestamptz'],
+  ],
+} as const satisfies Record<string, readonly (readonly [string, ColumnType])[]>;
+
+type Table = keyof typeof TABLES;
+
 class Loader {
   private readonly sql: string;
   private columns: unknown[][];
@@ -469,13 +602,16 @@ class Loader {
   private lastReport = performance.now();
   rows = 0;
 
+  private readonly types: readonly ColumnType[];
+
   constructor(
     private readonly db: pg.Client,
-    readonly table: string,
-    private readonly types: ColumnType[],
-    names: string[],
+    readonly table: Table,
     private readonly report: (line: string) => void,
   ) {
+    const names = TABLES[table].map((c) => c[0]);
+    const types = TABLES[table].map((c) => c[1]);
+    this.types = types;
     // unnest takes one-dimensional arrays of scalars: jsonb and text[] values travel as text.
     const params = types.map((t, i) => `$${i + 1}::${t === 'jsonb' || t === 'text[]' ? 'text' : t}[]`);
     const select = names.map((n, i) => (types[i] === 'jsonb' || types[i] === 'text[]' ? `${n}::${types[i]}` : n));
@@ -602,6 +738,747 @@ function phoneNumber(prefix: string, digits: number): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The generation's shared context: the options, one random stream per part of the data, and the
+// model that each phase adds to and later phases read.
+
+const STREAMS = [
+  'organisation',
+  'clients',
+  'people',
+  'staff',
+  'contacts',
+  'absences',
+  'relatives',
+  'consents',
+  'conversations',
+  'messages',
+] as const;
+
+interface Generation {
+  db: pg.Client;
+  seed: number;
+  clientCount: number;
+  extraRelatives: number;
+  nowMs: number;
+  /** Today in Stockholm, as a day number. */
+  today: number;
+  /** Nothing generated is later than this. */
+  latest: number;
+  providerName: string;
+  rng: Record<(typeof STREAMS)[number], Rng>;
+  report: (line: string) => void;
+  counts: Record<string, number>;
+  groups: Group[];
+  teams: Team[];
+  staff: Staff[];
+  /** How many clients each team gets, by team index. */
+  teamClients: number[];
+  clients: Client[];
+  /** How persons of each kind are numbered and named (set by the persons phase). */
+  sources: Record<PersonKind, PersonSource>;
+}
+
+const loaderFor = (g: Generation, table: Table) => new Loader(g.db, table, g.report);
+
+async function done(g: Generation, l: Loader): Promise<void> {
+  g.counts[l.table] = (g.counts[l.table] ?? 0) + (await l.finish());
+}
+
+function birthDay(g: Generation, kind: PersonKind, slot: number): number {
+  const plan = g.sources[kind].plan;
+  return plan.start + (slot % plan.span);
+}
+
+/** Organisation: groups of ~750 clients, ~1 staff member per 8 clients, teams of 8-15. */
+function planOrganisation(g: Generation): void {
+  const { groups, teams, staff, teamClients, seed } = g;
+  const org = g.rng.organisation;
+  const groupCount = Math.max(1, Math.round(g.clientCount / 750));
+  const clientsPerGroup = split(
+    g.clientCount,
+    Array.from({ length: groupCount }, () => 0.8 + 0.4 * org.next()),
+  );
+  const phoneBase = (seed * 7919) % 4_000_000;
+  for (let gi = 0; gi < groupCount; gi++) {
+    const groupClients = clientsPerGroup[gi]!;
+    const district = DISTRICTS[gi % DISTRICTS.length]!;
+    const round = Math.floor(gi / DISTRICTS.length);
+    const groupNumber = 5_000_000 + ((phoneBase + gi * 100) % 4_000_000);
+    const group: Group = {
+      id: org.uuid(),
+      name: `Hemtjänst ${district}${round > 0 ? ` ${round + 1}` : ''}`,
+      phone: phoneNumber('08', groupNumber),
+      teams: [],
+      coordinators: [],
+    };
+    groups.push(group);
+    const staffTotal = Math.max(16, Math.round(groupClients / 8));
+    const teamCount = Math.max(2, Math.round(staffTotal / 11));
+    const sizes = split(
+      staffTotal,
+      Array.from({ length: teamCount }, () => 1),
+    );
+    // Uneven teams, still 8-15 each.
+    for (let k = 0; k < teamCount; k++) {
+      const from = org.int(teamCount);
+      const to = org.int(teamCount);
+      if (from !== to && sizes[from]! > 8 && sizes[to]! < 15) {
+        sizes[from]!--;
+        sizes[to]!++;
+      }
+    }
+    const coordinatorCount = groupClients >= 300 && org.chance(0.5) ? 2 : 1;
+    const careSizes = sizes.map((s, t) => s - (t < coordinatorCount ? 1 : 0));
+    const clientsPerTeam = split(groupClients, careSizes);
+    for (let t = 0; t < teamCount; t++) {
+      const area = AREAS[t % AREAS.length]!;
+      const areaRound = Math.floor(t / AREAS.length);
+      const team: Team = {
+        id: org.uuid(),
+        group: gi,
+        name: `Arbetslag ${area}${areaRound > 0 ? ` ${areaRound + 1}` : ''}`,
+        phone: org.chance(0.6) ? phoneNumber('08', groupNumber + t + 1) : null,
+        care: [],
+        usk: [],
+      };
+      const teamIndex = teams.push(team) - 1;
+      group.teams.push(teamIndex);
+      teamClients.push(clientsPerTeam[t]!);
+      for (let m = 0; m < sizes[t]!; m++) {
+        const coordinator = t < coordinatorCount && m === 0;
+        const title: StaffTitle = coordinator ? 'SAMORDNARE' : org.chance(0.8) ? 'UNDERSKOTERSKA' : 'VARDBITRADE';
+        const index =
+          staff.push({
+            id: org.uuid(),
+            personId: '',
+            givenName: '',
+            slot: 0,
+            group: gi,
+            team: teamIndex,
+            title,
+            provenOn: null,
+            coordinator,
+            load: 0,
+          }) - 1;
+        if (coordinator) group.coordinators.push(index);
+        else team.care.push(index);
+      }
+      // Enough undersköterskor that nobody is fixed contact for more than ~20 clients.
+      const needed = Math.min(team.care.length, Math.max(2, Math.ceil(clientsPerTeam[t]! / 20)));
+      for (const s of team.care) if (staff[s]!.title === 'UNDERSKOTERSKA') team.usk.push(s);
+      for (const s of team.care) {
+        if (team.usk.length >= needed) break;
+        if (staff[s]!.title === 'VARDBITRADE') {
+          staff[s]!.title = 'UNDERSKOTERSKA';
+          team.usk.push(s);
+        }
+      }
+    }
+  }
+}
+
+/** Clients, their services and how many relatives each has. */
+function planClients(g: Generation): void {
+  const { teams, teamClients, clients, today } = g;
+  const cr = g.rng.clients;
+  for (let t = 0; t < teams.length; t++) {
+    for (let k = 0; k < teamClients[t]!; k++) {
+      const setting: CareSetting = cr.chance(0.1) ? 'SARSKILT_BOENDE' : 'HEMTJANST';
+      const light = setting === 'HEMTJANST' && cr.chance(0.1);
+      const count = cr.weighted([
+        [1, 45],
+        [2, 35],
+        [3, 20],
+      ] as const);
+      const services: ServiceType[] = [];
+      const add = (s: ServiceType) => {
+        if (!services.includes(s)) services.push(s);
+      };
+      if (light) {
+        while (services.length < count) add(cr.pick(EXEMPTABLE_SERVICES));
+      } else if (setting === 'SARSKILT_BOENDE') {
+        add('PERSONAL_CARE');
+        for (let i = 1; i < count; i++) add(cr.pick(['SUPERVISION', 'SOCIAL_SUPPORT', 'ACCOMPANIMENT'] as const));
+      } else {
+        add(cr.weighted(MAIN_SERVICES));
+        for (let i = 1; i < count; i++) add(cr.weighted(EXTRA_SERVICES));
+      }
+      const relativeCount =
+        cr.weighted([
+          [0, 5],
+          [1, 25],
+          [2, 40],
+          [3, 20],
+          [4, 10],
+        ] as const) + g.extraRelatives;
+      clients.push({
+        id: cr.uuid(),
+        personId: '',
+        familyName: '',
+        slot: 0,
+        team: t,
+        group: teams[t]!.group,
+        setting,
+        since: cr.between(dayOf('2018-01-01'), Math.min(dayOf('2026-05-31'), today - 30)),
+        services,
+        light,
+        relatives: Array.from({ length: relativeCount }, () => ({
+          linkId: '',
+          personId: '',
+          givenName: '',
+          familyName: '',
+          slot: 0,
+          relationship: '',
+          createdMs: 0,
+        })),
+        primary: -1,
+        deputy: -1,
+        senders: [],
+        conversationId: null,
+        messageCount: 0,
+        firstMessageMs: 0,
+      });
+    }
+  }
+}
+
+/** Persons: staff, clients and relatives, each kind with its own personnummer range. */
+async function loadPersons(g: Generation): Promise<void> {
+  const { db, staff, clients } = g;
+  const relativeTotal = clients.reduce((sum, c) => sum + c.relatives.length, 0);
+  g.sources = {
+    staff: { plan: await planNumbers(db, 'staff'), women: YOUNG_WOMEN, men: YOUNG_MEN },
+    client: { plan: await planNumbers(db, 'client'), women: OLD_WOMEN, men: OLD_MEN },
+    relative: { plan: await planNumbers(db, 'relative'), women: MID_WOMEN, men: MID_MEN },
+  };
+  const sources = g.sources;
+  const people = g.rng.people;
+  const persons = loaderFor(g, 'person');
+  /** Adds the person in the kind's slot and returns its id, given name and family name. */
+  const addPerson = (kind: PersonKind, slot: number, familyName: string, protectedShare: number) => {
+    const { plan, women, men } = sources[kind];
+    const serial = plan.base + Math.floor(slot / plan.span);
+    // The serial's last digit is odd for men, even for women.
+    const givenName = people.pick(serial % 2 === 1 ? men : women);
+    const id = people.uuid();
+    persons.add(
+      id,
+      makeTestPersonnummer(plan.birthDays[slot % plan.span]!, serial),
+      givenName,
+      familyName,
+      people.chance(protectedShare),
+    );
+    return { id, givenName, familyName };
+  };
+  const swedishOrNot = (share: number) => people.pick(people.chance(share) ? OTHER_FAMILY : SWEDISH_FAMILY);
+
+  const staffSlots = chooseSlots(sources.staff.plan, staff.length, people);
+  for (let i = 0; i < staff.length; i++) {
+    const s = staff[i]!;
+    s.slot = staffSlots[i]!;
+    const person = addPerson('staff', s.slot, swedishOrNot(0.35), 0);
+    s.personId = person.id;
+    s.givenName = person.givenName;
+    await persons.flushIfFull();
+  }
+  const clientSlots = chooseSlots(sources.client.plan, clients.length, people);
+  for (let i = 0; i < clients.length; i++) {
+    const c = clients[i]!;
+    c.slot = clientSlots[i]!;
+    c.familyName = swedishOrNot(0.08);
+    c.personId = addPerson('client', c.slot, c.familyName, 0.003).id;
+    await persons.flushIfFull();
+  }
+  const relativeSlots = chooseSlots(sources.relative.plan, relativeTotal, people);
+  let relativeIndex = 0;
+  for (const c of clients) {
+    const taken = new Set<Relationship>();
+    for (const r of c.relatives) {
+      r.slot = relativeSlots[relativeIndex++]!;
+      let relationship: Relationship = people.weighted(RELATIONSHIP_WEIGHTS);
+      if (ONLY_ONE.has(relationship) && taken.has(relationship)) relationship = 'CHILD';
+      taken.add(relationship);
+      r.relationship = relationship;
+      const family =
+        (relationship === 'CHILD' || relationship === 'PARTNER') && people.chance(0.6)
+          ? c.familyName
+          : swedishOrNot(0.08);
+      const person = addPerson('relative', r.slot, family, 0.002);
+      r.personId = person.id;
+      // The client names their relative as the register does.
+      r.givenName = person.givenName;
+      r.familyName = person.familyName;
+      r.linkId = people.uuid();
+    }
+    await persons.flushIfFull();
+  }
+  await done(g, persons);
+}
+
+/** Organisation rows: the provider, its groups and teams, the staff and their teams. */
+async function loadOrganisation(g: Generation): Promise<void> {
+  const { groups, teams, staff, seed } = g;
+  const providerId = g.rng.organisation.uuid();
+  const providers = loaderFor(g, 'provider');
+  providers.add(providerId, g.providerName, 'MUNICIPAL');
+  await done(g, providers);
+  const careGroups = loaderFor(g, 'care_group');
+  for (const group of groups) careGroups.add(group.id, providerId, group.name, group.phone);
+  await done(g, careGroups);
+  const workTeams = loaderFor(g, 'work_team');
+  for (const t of teams) workTeams.add(t.id, groups[t.group]!.id, t.name, t.phone);
+  await done(g, workTeams);
+
+  const sr = g.rng.staff;
+  const preRuleLast = RULE_START - 1;
+  const provenLast = dayOf('2026-03-31');
+  const staffRows = loaderFor(g, 'staff_member');
+  const mobileBase = (seed * 104_729) % 10_000_000;
+  for (let i = 0; i < staff.length; i++) {
+    const s = staff[i]!;
+    if (s.title === 'UNDERSKOTERSKA') {
+      // Proven at 19 at the earliest; most before the rule came, some after.
+      const earliest = Math.max(dayOf('1995-01-01'), birthDay(g, 'staff', s.slot) + 19 * 365 + 30);
+      s.provenOn =
+        earliest <= preRuleLast && sr.chance(0.85)
+          ? sr.between(earliest, preRuleLast)
+          : sr.between(Math.max(earliest, RULE_START), provenLast);
+    }
+    staffRows.add(
+      s.id,
+      s.personId,
+      groups[s.group]!.id,
+      s.title,
+      s.provenOn === null ? null : isoDay(s.provenOn),
+      phoneNumber(sr.pick(['070', '072', '073', '076']), (mobileBase + i * 104_729) % 10_000_000),
+      s.coordinator ? OFFICE_HOURS : sr.weighted(WORKING_HOURS),
+      s.coordinator ? '{COORDINATOR}' : '{CARE_STAFF}',
+    );
+    await staffRows.flushIfFull();
+  }
+  await done(g, staffRows);
+  const memberships = loaderFor(g, 'team_membership');
+  for (const s of staff) memberships.add(s.id, teams[s.team]!.id);
+  await done(g, memberships);
+}
+
+/** Clients and their granted services. */
+async function loadClients(g: Generation): Promise<void> {
+  const { clients, teams, today } = g;
+  const cr = g.rng.clients;
+  const clientRows = loaderFor(g, 'client');
+  for (const c of clients) {
+    clientRows.add(c.id, c.personId, teams[c.team]!.id, c.setting, isoTime(officeTime(cr, c.since)));
+    await clientRows.flushIfFull();
+  }
+  await done(g, clientRows);
+  const services = loaderFor(g, 'granted_service');
+  for (const c of clients) {
+    c.services.forEach((type, i) => {
+      const from = i === 0 ? c.since : cr.between(c.since, today - 1);
+      services.add(cr.uuid(), c.id, type, isoDay(from), null);
+    });
+    await services.flushIfFull();
+  }
+  await done(g, services);
+}
+
+/** Offers and fixed contacts: a primary and a deputy for each client who accepted. */
+async function loadContacts(g: Generation): Promise<void> {
+  const { clients, teams, groups, staff, today, latest } = g;
+  const ct = g.rng.contacts;
+  const offers = loaderFor(g, 'fixed_contact_offer');
+  const contacts = loaderFor(g, 'contact_assignment');
+  const pickPrimary = (team: Team): number => {
+    for (let tries = 0; tries < 8; tries++) {
+      const s = ct.pick(team.usk);
+      if (staff[s]!.load < 25) return s;
+    }
+    return team.usk.reduce((best, s) => (staff[s]!.load < staff[best]!.load ? s : best));
+  };
+  const lastOfferDay = Math.max(RULE_START, today - 1);
+  for (const c of clients) {
+    const team = teams[c.team]!;
+    const coordinators = groups[c.group]!.coordinators;
+    const status = c.light
+      ? ct.weighted([
+          ['EXEMPT', 50],
+          ['ACCEPTED', 45],
+          ['DECLINED', 5],
+        ] as const satisfies Weights<OfferStatus>)
+      : ct.weighted([
+          ['ACCEPTED', 955],
+          ['DECLINED', 35],
+          ['OFFERED', 10],
+        ] as const satisfies Weights<OfferStatus>);
+    const assessor = ct.pick(coordinators);
+    if (status !== 'ACCEPTED') {
+      // An open offer is recent; a decision can be from any time since the rule came.
+      const offered = ct.between(Math.max(RULE_START, status === 'OFFERED' ? today - 20 : c.since), lastOfferDay);
+      offers.add(
+        ct.uuid(),
+        c.id,
+        status,
+        status === 'EXEMPT' ? ct.pick(EXEMPT_REASONS) : null,
+        status === 'EXEMPT' ? ct.pick(EXEMPT_VIEWS) : status === 'DECLINED' ? ct.pick(DECLINED_VIEWS) : null,
+        staff[assessor]!.id,
+        isoTime(Math.min(officeTime(ct, offered), latest)),
+      );
+      await offers.flushIfFull();
+      continue;
+    }
+    const primary = pickPrimary(team);
+    const p = staff[primary]!;
+    p.load++;
+    let deputy = ct.pick(team.care);
+    while (deputy === primary) deputy = ct.pick(team.care);
+    c.primary = primary;
+    c.deputy = deputy;
+    const earliest = Math.min(CONTACT_FROM_LAST, Math.max(RULE_START, c.since + 14, p.provenOn!));
+    const validFrom = ct.between(earliest, CONTACT_FROM_LAST);
+    const appointer = staff[ct.pick(coordinators)]!;
+    const appointedAt = isoTime(Math.min(officeTime(ct, validFrom - ct.int(15)), latest));
+    // A few clients changed contact: the earlier one's row ends the day the new one starts.
+    let firstFrom = validFrom;
+    let changeReason: string | null = null;
+    const oldFirst = Math.max(dayOf('2021-01-01'), c.since);
+    if (ct.chance(0.06) && oldFirst <= validFrom - 60) {
+      const oldFrom = ct.between(oldFirst, validFrom - 60);
+      const candidates = team.usk.filter((s) => s !== primary && staff[s]!.provenOn! <= oldFrom);
+      if (candidates.length > 0) {
+        const old = staff[ct.pick(candidates)]!;
+        const oldAppointer = staff[ct.pick(coordinators)]!;
+        contacts.add(
+          ct.uuid(),
+          c.id,
+          old.id,
+          'PRIMARY' satisfies ContactRole,
+          isoDay(oldFrom),
+          isoDay(validFrom),
+          oldAppointer.id,
+          isoTime(officeTime(ct, oldFrom - ct.int(15))),
+          null,
+          appointer.id,
+        );
+        firstFrom = oldFrom;
+        changeReason = ct.pick(CHANGE_REASONS);
+      }
+    }
+    contacts.add(
+      ct.uuid(),
+      c.id,
+      p.id,
+      'PRIMARY' satisfies ContactRole,
+      isoDay(validFrom),
+      null,
+      appointer.id,
+      appointedAt,
+      changeReason,
+      null,
+    );
+    contacts.add(
+      ct.uuid(),
+      c.id,
+      staff[deputy]!.id,
+      'DEPUTY' satisfies ContactRole,
+      isoDay(validFrom),
+      null,
+      appointer.id,
+      appointedAt,
+      null,
+      null,
+    );
+    offers.add(
+      ct.uuid(),
+      c.id,
+      'ACCEPTED',
+      null,
+      null,
+      staff[assessor]!.id,
+      isoTime(Math.min(officeTime(ct, firstFrom - ct.between(1, 20)), latest)),
+    );
+    await offers.flushIfFull();
+    await contacts.flushIfFull();
+  }
+  await done(g, offers);
+  await done(g, contacts);
+}
+
+/** Absences: ~4% away today, some earlier ones; never overlapping per person. */
+async function loadAbsences(g: Generation): Promise<void> {
+  const { staff, groups, today, latest } = g;
+  const ab = g.rng.absences;
+  const absences = loaderFor(g, 'staff_absence');
+  for (const s of staff) {
+    const recorder = () => staff[ab.pick(groups[s.group]!.coordinators)]!.id;
+    let before = today; // Earlier absences end before this day.
+    if (ab.chance(0.04)) {
+      const first = today - ab.int(22);
+      const openEnded = ab.chance(0.25);
+      const kind = openEnded ? ab.pick(OPEN_ENDED_KINDS) : ab.weighted(ABSENCE_KIND_WEIGHTS);
+      const planned = kind === 'VACATION' || kind === 'TRAINING';
+      absences.add(
+        ab.uuid(),
+        s.id,
+        kind,
+        isoDay(first),
+        openEnded ? null : isoDay(today + ab.int(29)),
+        recorder(),
+        isoTime(Math.min(officeTime(ab, first - (planned ? ab.between(7, 60) : 0)), latest)),
+      );
+      before = first;
+    }
+    const earlier = ab.weighted([
+      [0, 50],
+      [1, 30],
+      [2, 15],
+      [3, 5],
+    ] as const);
+    for (let k = 0; k < earlier; k++) {
+      const last = before - ab.between(3, 120);
+      const first = last - ab.between(0, 20);
+      const kind = ab.weighted(PAST_ABSENCE_KINDS);
+      const planned = kind === 'VACATION' || kind === 'TRAINING';
+      absences.add(
+        ab.uuid(),
+        s.id,
+        kind,
+        isoDay(first),
+        isoDay(last),
+        recorder(),
+        isoTime(officeTime(ab, first - (planned ? ab.between(7, 60) : 0))),
+      );
+      before = first;
+    }
+    await absences.flushIfFull();
+  }
+  await done(g, absences);
+}
+
+/** The clients' relatives, as the clients list them. */
+async function loadRelatives(g: Generation): Promise<void> {
+  const { clients, latest } = g;
+  const rr = g.rng.relatives;
+  const links = loaderFor(g, 'relative_link');
+  for (const c of clients) {
+    const from = c.since * DAY_MS;
+    for (const r of c.relatives) {
+      r.createdMs = from + rr.int(Math.max(1, latest - from - 7 * DAY_MS));
+      links.add(r.linkId, c.id, r.personId, r.givenName, r.familyName, r.relationship, isoTime(r.createdMs));
+    }
+    await links.flushIfFull();
+  }
+  await done(g, links);
+}
+
+/** Consents: most relatives have one, a few changed, expired or revoked; notes who may write today. */
+async function loadConsents(g: Generation): Promise<void> {
+  const { clients, groups, staff, latest, nowMs } = g;
+  const cs = g.rng.consents;
+  const consents = loaderFor(g, 'consent');
+  for (const c of clients) {
+    const coordinators = groups[c.group]!.coordinators;
+    for (const r of c.relatives) {
+      if (!cs.chance(0.75)) continue;
+      let grantedMs = Math.min(r.createdMs + cs.int(60 * DAY_MS), latest - HOUR_MS);
+      let replaces: string | null = null;
+      // A few consents were changed: the old row ended (CHANGED) when the new one was granted.
+      if (cs.chance(0.04) && latest - grantedMs > 40 * DAY_MS) {
+        const oldId = cs.uuid();
+        const newGranted = grantedMs + 30 * DAY_MS + cs.int(latest - grantedMs - 31 * DAY_MS);
+        const oldScopes = cs.weighted(SCOPE_MIX);
+        consents.add(
+          oldId,
+          r.linkId,
+          `{${oldScopes.join(',')}}`,
+          true,
+          true,
+          isoTime(grantedMs + cs.int(3 * DAY_MS)),
+          'PORTAL',
+          null,
+          null,
+          isoTime(grantedMs),
+          null,
+          null,
+          isoTime(newGranted),
+          c.personId,
+          'CHANGED',
+        );
+        replaces = oldId;
+        grantedMs = newGranted;
+      }
+      const scopes = cs.weighted(SCOPE_MIX);
+      const inPerson = cs.chance(0.15);
+      const accepted = cs.chance(0.9) ? Math.min(grantedMs + cs.int(5 * DAY_MS), latest) : null;
+      let expires: number | null = null;
+      if (cs.chance(0.03) && latest - grantedMs > 2 * DAY_MS) {
+        expires = grantedMs + DAY_MS + cs.int(latest - grantedMs - DAY_MS);
+      } else if (cs.chance(0.05)) {
+        expires = nowMs + cs.between(30, 365) * DAY_MS;
+      }
+      const revoked = cs.chance(0.05);
+      const revokedFrom = accepted ?? grantedMs;
+      const endedMs = revoked ? revokedFrom + cs.int(Math.max(1, latest - revokedFrom)) : 0;
+      consents.add(
+        cs.uuid(),
+        r.linkId,
+        `{${scopes.join(',')}}`,
+        true,
+        true,
+        accepted === null ? null : isoTime(accepted),
+        inPerson ? 'IN_PERSON' : 'PORTAL',
+        inPerson ? staff[cs.pick(coordinators)]!.id : null,
+        inPerson ? cs.pick(CAPACITY_NOTES) : null,
+        isoTime(grantedMs),
+        expires === null ? null : isoTime(expires),
+        replaces,
+        revoked ? isoTime(endedMs) : null,
+        revoked ? c.personId : null,
+        revoked ? 'REVOKED' : null,
+      );
+      // Messages are recent: only relatives who may send today write them.
+      if (scopes.includes(SEND_MESSAGES) && accepted !== null && !revoked && (expires === null || expires > nowMs)) {
+        c.senders.push(r.personId);
+      }
+    }
+    await consents.flushIfFull();
+  }
+  await done(g, consents);
+}
+
+/** Conversations: most clients have one, started within the last 90 days. */
+async function loadConversations(g: Generation): Promise<void> {
+  const { clients, nowMs, latest } = g;
+  const cv = g.rng.conversations;
+  const conversations = loaderFor(g, 'conversation');
+  for (const c of clients) {
+    if (!cv.chance(0.9)) continue;
+    c.conversationId = cv.uuid();
+    c.messageCount = cv.between(2, 20);
+    // Older conversations are more common than ones started this week.
+    const first = nowMs - MESSAGE_WINDOW + Math.floor(cv.next() ** 1.5 * (MESSAGE_WINDOW - 2 * HOUR_MS));
+    c.firstMessageMs = waking(cv, first, nowMs - MESSAGE_WINDOW, latest - 2 * HOUR_MS);
+    conversations.add(c.conversationId, c.id, isoTime(c.firstMessageMs));
+    await conversations.flushIfFull();
+  }
+  await done(g, conversations);
+}
+
+const MESSAGE_WINDOW = 90 * DAY_MS;
+
+interface Draft {
+  id: string;
+  author: string;
+  role: 'CLIENT' | 'RELATIVE' | 'STAFF';
+  body: string;
+  private: boolean;
+  inReplyTo: string | null;
+  state: 'NEW' | 'READ' | 'ANSWERED' | null;
+  handledBy: string | null;
+  handledAt: number | null;
+  at: number;
+}
+
+/** One client's conversation: messages from the client or relatives, staff replies, handling states. */
+function draftConversation(g: Generation, c: Client): Draft[] {
+  const { staff, latest } = g;
+  const mr = g.rng.messages;
+  const team = g.teams[c.team]!;
+  const times = [c.firstMessageMs];
+  for (let k = 1; k < c.messageCount; k++) {
+    const t = c.firstMessageMs + 60_000 + mr.int(latest - c.firstMessageMs - 60_000);
+    times.push(waking(mr, t, c.firstMessageMs + 60_000, latest));
+  }
+  times.sort((a, b) => a - b);
+  const responder = () => {
+    const r = mr.next();
+    if (c.primary >= 0 && r < 0.6) return staff[c.primary]!;
+    if (c.deputy >= 0 && r < 0.85) return staff[c.deputy]!;
+    return staff[mr.pick(team.care)]!;
+  };
+  const drafts: Draft[] = [];
+  let open: Draft | null = null;
+  for (let k = 0; k < times.length; k++) {
+    const at = times[k]!;
+    if (open && mr.chance(0.55)) {
+      const s = responder();
+      open.state = 'ANSWERED';
+      open.handledBy = s.id;
+      open.handledAt = at;
+      drafts.push({
+        id: mr.uuid(),
+        author: s.personId,
+        role: 'STAFF',
+        body: `${mr.pick(STAFF_BODIES)} Hälsningar ${s.givenName}`,
+        // A reply to a private message stays private.
+        private: open.private,
+        inReplyTo: open.id,
+        state: null,
+        handledBy: null,
+        handledAt: null,
+        at,
+      });
+      open = null;
+      continue;
+    }
+    if (open && mr.chance(0.85)) {
+      // Read (sometimes answered by phone) before the next message came.
+      open.state = mr.chance(0.2) ? 'ANSWERED' : 'READ';
+      open.handledBy = responder().id;
+      open.handledAt = waking(mr, open.at + Math.floor(mr.next() * (at - open.at)), open.at, at);
+    }
+    const byRelative = c.senders.length > 0 && mr.chance(0.5);
+    open = {
+      id: mr.uuid(),
+      author: byRelative ? mr.pick(c.senders) : c.personId,
+      role: byRelative ? 'RELATIVE' : 'CLIENT',
+      body: mr.pick(byRelative ? RELATIVE_BODIES : CLIENT_BODIES),
+      private: !byRelative && mr.chance(0.1),
+      inReplyTo: null,
+      state: 'NEW',
+      handledBy: null,
+      handledAt: null,
+      at,
+    };
+    drafts.push(open);
+  }
+  // The latest message stays unread now and then, more often when it is recent.
+  if (open && mr.chance(latest - open.at > 3 * DAY_MS ? 0.7 : 0.3)) {
+    open.state = 'READ';
+    open.handledBy = responder().id;
+    open.handledAt = waking(mr, open.at + Math.floor(mr.next() * (latest - open.at)), open.at, latest);
+  }
+  return drafts;
+}
+
+/** Messages, streamed conversation by conversation. */
+async function loadMessages(g: Generation): Promise<void> {
+  const messages = loaderFor(g, 'message');
+  let messageNumber = 0;
+  for (const c of g.clients) {
+    if (c.conversationId === null) continue;
+    for (const d of draftConversation(g, c)) {
+      messages.add(
+        d.id,
+        c.conversationId,
+        d.author,
+        d.role,
+        d.body,
+        d.private,
+        d.inReplyTo,
+        d.state,
+        d.handledBy,
+        d.handledAt === null ? null : isoTime(d.handledAt),
+        `gen-${g.seed}-${String(messageNumber++).padStart(8, '0')}`,
+        isoTime(d.at),
+      );
+    }
+    await messages.flushIfFull();
+  }
+  await done(g, messages);
+}
+
+// ---------------------------------------------------------------------------------------------
 
 export async function generateMunicipality(databaseUrl: string, options: GenerateOptions): Promise<GenerateResult> {
   const n = options.clients;
@@ -614,16 +1491,32 @@ export async function generateMunicipality(databaseUrl: string, options: Generat
   }
   const log = options.log ?? (() => {});
   const nowMs = (options.now ?? new Date()).getTime();
-  const today = dayOf(stockholmDay(new Date(nowMs)));
-  const latest = nowMs - 60_000;
   const started = performance.now();
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
   const report = (line: string) => log(`${line} (${elapsed()})`);
-  const counts: Record<string, number> = {};
   const providerName = providerNameFor(seed);
 
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
+  const g: Generation = {
+    db,
+    seed,
+    clientCount: n,
+    extraRelatives,
+    nowMs,
+    today: dayOf(stockholmDay(new Date(nowMs))),
+    latest: nowMs - 60_000,
+    providerName,
+    rng: Object.fromEntries(STREAMS.map((s) => [s, new Rng(seed, s)])) as Generation['rng'],
+    report,
+    counts: {},
+    groups: [],
+    teams: [],
+    staff: [],
+    teamClients: [],
+    clients: [],
+    sources: undefined as unknown as Generation['sources'],
+  };
   try {
     await db.query('BEGIN');
     // Generated data can be generated again: no need to wait for the disk at commit.
@@ -634,784 +1527,18 @@ export async function generateMunicipality(databaseUrl: string, options: Generat
         `"${providerName}" already exists in this database: seed ${seed} has been generated here before. Use another --seed, or reset the database.`,
       );
     }
-
-    const loader = (table: string, columns: [string, ColumnType][]) =>
-      new Loader(
-        db,
-        table,
-        columns.map((c) => c[1]),
-        columns.map((c) => c[0]),
-        report,
-      );
-    const done = async (l: Loader) => {
-      counts[l.table] = (counts[l.table] ?? 0) + (await l.finish());
-    };
-
-    // --- Organisation: groups of ~750 clients, ~1 staff member per 8 clients, teams of 8-15 ----
-    const org = new Rng(seed, 'organisation');
-    const groups: Group[] = [];
-    const teams: Team[] = [];
-    const staff: Staff[] = [];
-    const teamClients: number[] = [];
-    const groupCount = Math.max(1, Math.round(n / 750));
-    const clientsPerGroup = split(
-      n,
-      Array.from({ length: groupCount }, () => 0.8 + 0.4 * org.next()),
-    );
-    const phoneBase = (seed * 7919) % 4_000_000;
-    for (let g = 0; g < groupCount; g++) {
-      const groupClients = clientsPerGroup[g]!;
-      const district = DISTRICTS[g % DISTRICTS.length]!;
-      const round = Math.floor(g / DISTRICTS.length);
-      const groupNumber = 5_000_000 + ((phoneBase + g * 100) % 4_000_000);
-      const group: Group = {
-        id: org.uuid(),
-        name: `Hemtjänst ${district}${round > 0 ? ` ${round + 1}` : ''}`,
-        phone: phoneNumber('08', groupNumber),
-        teams: [],
-        coordinators: [],
-      };
-      groups.push(group);
-      const staffTotal = Math.max(16, Math.round(groupClients / 8));
-      const teamCount = Math.max(2, Math.round(staffTotal / 11));
-      const sizes = split(
-        staffTotal,
-        Array.from({ length: teamCount }, () => 1),
-      );
-      // Uneven teams, still 8-15 each.
-      for (let k = 0; k < teamCount; k++) {
-        const from = org.int(teamCount);
-        const to = org.int(teamCount);
-        if (from !== to && sizes[from]! > 8 && sizes[to]! < 15) {
-          sizes[from]!--;
-          sizes[to]!++;
-        }
-      }
-      const coordinatorCount = groupClients >= 300 && org.chance(0.5) ? 2 : 1;
-      const careSizes = sizes.map((s, t) => s - (t < coordinatorCount ? 1 : 0));
-      const clientsPerTeam = split(groupClients, careSizes);
-      for (let t = 0; t < teamCount; t++) {
-        const area = AREAS[t % AREAS.length]!;
-        const areaRound = Math.floor(t / AREAS.length);
-        const team: Team = {
-          id: org.uuid(),
-          group: g,
-          name: `Arbetslag ${area}${areaRound > 0 ? ` ${areaRound + 1}` : ''}`,
-          phone: org.chance(0.6) ? phoneNumber('08', groupNumber + t + 1) : null,
-          care: [],
-          usk: [],
-        };
-        const teamIndex = teams.push(team) - 1;
-        group.teams.push(teamIndex);
-        teamClients.push(clientsPerTeam[t]!);
-        for (let m = 0; m < sizes[t]!; m++) {
-          const coordinator = t < coordinatorCount && m === 0;
-          const title: StaffTitle = coordinator ? 'SAMORDNARE' : org.chance(0.8) ? 'UNDERSKOTERSKA' : 'VARDBITRADE';
-          const index =
-            staff.push({
-              id: org.uuid(),
-              personId: '',
-              givenName: '',
-              slot: 0,
-              group: g,
-              team: teamIndex,
-              title,
-              provenOn: null,
-              coordinator,
-              load: 0,
-            }) - 1;
-          if (coordinator) group.coordinators.push(index);
-          else team.care.push(index);
-        }
-        // Enough undersköterskor that nobody is fixed contact for more than ~20 clients.
-        const needed = Math.min(team.care.length, Math.max(2, Math.ceil(clientsPerTeam[t]! / 20)));
-        for (const s of team.care) if (staff[s]!.title === 'UNDERSKOTERSKA') team.usk.push(s);
-        for (const s of team.care) {
-          if (team.usk.length >= needed) break;
-          if (staff[s]!.title === 'VARDBITRADE') {
-            staff[s]!.title = 'UNDERSKOTERSKA';
-            team.usk.push(s);
-          }
-        }
-      }
-    }
-
-    // --- Clients and how many relatives each has --------------------------------------------
-    const cr = new Rng(seed, 'clients');
-    const clients: Client[] = [];
-    for (let t = 0; t < teams.length; t++) {
-      for (let k = 0; k < teamClients[t]!; k++) {
-        const setting: CareSetting = cr.chance(0.1) ? 'SARSKILT_BOENDE' : 'HEMTJANST';
-        const light = setting === 'HEMTJANST' && cr.chance(0.1);
-        const count = cr.weighted([
-          [1, 45],
-          [2, 35],
-          [3, 20],
-        ] as const);
-        const services: ServiceType[] = [];
-        const add = (s: ServiceType) => {
-          if (!services.includes(s)) services.push(s);
-        };
-        if (light) {
-          while (services.length < count) add(cr.pick(EXEMPTABLE_SERVICES));
-        } else if (setting === 'SARSKILT_BOENDE') {
-          add('PERSONAL_CARE');
-          for (let i = 1; i < count; i++) add(cr.pick(['SUPERVISION', 'SOCIAL_SUPPORT', 'ACCOMPANIMENT'] as const));
-        } else {
-          add(cr.weighted(MAIN_SERVICES));
-          for (let i = 1; i < count; i++) add(cr.weighted(EXTRA_SERVICES));
-        }
-        const relativeCount =
-          cr.weighted([
-            [0, 5],
-            [1, 25],
-            [2, 40],
-            [3, 20],
-            [4, 10],
-          ] as const) + extraRelatives;
-        clients.push({
-          id: cr.uuid(),
-          personId: '',
-          familyName: '',
-          slot: 0,
-          team: t,
-          group: teams[t]!.group,
-          setting,
-          since: cr.between(dayOf('2018-01-01'), Math.min(dayOf('2026-05-31'), today - 30)),
-          services,
-          light,
-          relatives: Array.from({ length: relativeCount }, () => ({
-            linkId: '',
-            personId: '',
-            givenName: '',
-            familyName: '',
-            slot: 0,
-            relationship: '',
-            createdMs: 0,
-          })),
-          primary: -1,
-          deputy: -1,
-          senders: [],
-          conversationId: null,
-          messageCount: 0,
-          firstMessageMs: 0,
-        });
-      }
-    }
-    const relativeTotal = clients.reduce((sum, c) => sum + c.relatives.length, 0);
-
-    // --- Persons ------------------------------------------------------------------------------
-    const sources: Record<PersonKind, PersonSource> = {
-      staff: { plan: await planNumbers(db, 'staff'), women: YOUNG_WOMEN, men: YOUNG_MEN },
-      client: { plan: await planNumbers(db, 'client'), women: OLD_WOMEN, men: OLD_MEN },
-      relative: { plan: await planNumbers(db, 'relative'), women: MID_WOMEN, men: MID_MEN },
-    };
-    const people = new Rng(seed, 'people');
-    const persons = loader('person', [
-      ['id', 'uuid'],
-      ['personnummer', 'text'],
-      ['given_name', 'text'],
-      ['family_name', 'text'],
-      ['protected_identity', 'boolean'],
-    ]);
-    const birthDay = (kind: PersonKind, slot: number) => {
-      const plan = sources[kind].plan;
-      return plan.start + (slot % plan.span);
-    };
-    /** Adds the person in the kind's slot and returns its id, given name and family name. */
-    const addPerson = (kind: PersonKind, slot: number, familyName: string, protectedShare: number) => {
-      const { plan, women, men } = sources[kind];
-      const serial = plan.base + Math.floor(slot / plan.span);
-      // The serial's last digit is odd for men, even for women.
-      const givenName = people.pick(serial % 2 === 1 ? men : women);
-      const id = people.uuid();
-      persons.add(
-        id,
-        makeTestPersonnummer(plan.birthDays[slot % plan.span]!, serial),
-        givenName,
-        familyName,
-        people.chance(protectedShare),
-      );
-      return { id, givenName, familyName };
-    };
-    const swedishOrNot = (share: number) => people.pick(people.chance(share) ? OTHER_FAMILY : SWEDISH_FAMILY);
-
-    const staffSlots = chooseSlots(sources.staff.plan, staff.length, people);
-    for (let i = 0; i < staff.length; i++) {
-      const s = staff[i]!;
-      s.slot = staffSlots[i]!;
-      const person = addPerson('staff', s.slot, swedishOrNot(0.35), 0);
-      s.personId = person.id;
-      s.givenName = person.givenName;
-      await persons.flushIfFull();
-    }
-    const clientSlots = chooseSlots(sources.client.plan, clients.length, people);
-    for (let i = 0; i < clients.length; i++) {
-      const c = clients[i]!;
-      c.slot = clientSlots[i]!;
-      c.familyName = swedishOrNot(0.08);
-      c.personId = addPerson('client', c.slot, c.familyName, 0.003).id;
-      await persons.flushIfFull();
-    }
-    const relativeSlots = chooseSlots(sources.relative.plan, relativeTotal, people);
-    let relativeIndex = 0;
-    for (const c of clients) {
-      const taken = new Set<Relationship>();
-      for (const r of c.relatives) {
-        r.slot = relativeSlots[relativeIndex++]!;
-        let relationship: Relationship = people.weighted(RELATIONSHIP_WEIGHTS);
-        if (ONLY_ONE.has(relationship) && taken.has(relationship)) relationship = 'CHILD';
-        taken.add(relationship);
-        r.relationship = relationship;
-        const family =
-          (relationship === 'CHILD' || relationship === 'PARTNER') && people.chance(0.6)
-            ? c.familyName
-            : swedishOrNot(0.08);
-        const person = addPerson('relative', r.slot, family, 0.002);
-        r.personId = person.id;
-        // The client names their relative as the register does.
-        r.givenName = person.givenName;
-        r.familyName = person.familyName;
-        r.linkId = people.uuid();
-      }
-      await persons.flushIfFull();
-    }
-    await done(persons);
-
-    // --- Organisation rows ---------------------------------------------------------------------
-    const providerId = org.uuid();
-    const providers = loader('provider', [
-      ['id', 'uuid'],
-      ['name', 'text'],
-      ['kind', 'text'],
-    ]);
-    providers.add(providerId, providerName, 'MUNICIPAL');
-    await done(providers);
-    const careGroups = loader('care_group', [
-      ['id', 'uuid'],
-      ['provider_id', 'uuid'],
-      ['name', 'text'],
-      ['phone', 'text'],
-    ]);
-    for (const g of groups) careGroups.add(g.id, providerId, g.name, g.phone);
-    await done(careGroups);
-    const workTeams = loader('work_team', [
-      ['id', 'uuid'],
-      ['group_id', 'uuid'],
-      ['name', 'text'],
-      ['phone', 'text'],
-    ]);
-    for (const t of teams) workTeams.add(t.id, groups[t.group]!.id, t.name, t.phone);
-    await done(workTeams);
-
-    const sr = new Rng(seed, 'staff');
-    const preRuleLast = RULE_START - 1;
-    const provenLast = dayOf('2026-03-31');
-    const staffRows = loader('staff_member', [
-      ['id', 'uuid'],
-      ['person_id', 'uuid'],
-      ['unit_id', 'uuid'],
-      ['title', 'text'],
-      ['title_proven_on', 'date'],
-      ['work_mobile', 'text'],
-      ['working_hours', 'jsonb'],
-      ['roles', 'text[]'],
-    ]);
-    const mobileBase = (seed * 104_729) % 10_000_000;
-    for (let i = 0; i < staff.length; i++) {
-      const s = staff[i]!;
-      if (s.title === 'UNDERSKOTERSKA') {
-        // Proven at 19 at the earliest; most before the rule came, some after.
-        const earliest = Math.max(dayOf('1995-01-01'), birthDay('staff', s.slot) + 19 * 365 + 30);
-        s.provenOn =
-          earliest <= preRuleLast && sr.chance(0.85)
-            ? sr.between(earliest, preRuleLast)
-            : sr.between(Math.max(earliest, RULE_START), provenLast);
-      }
-      staffRows.add(
-        s.id,
-        s.personId,
-        groups[s.group]!.id,
-        s.title,
-        s.provenOn === null ? null : isoDay(s.provenOn),
-        phoneNumber(sr.pick(['070', '072', '073', '076']), (mobileBase + i * 104_729) % 10_000_000),
-        s.coordinator ? OFFICE_HOURS : sr.weighted(WORKING_HOURS),
-        s.coordinator ? '{COORDINATOR}' : '{CARE_STAFF}',
-      );
-      await staffRows.flushIfFull();
-    }
-    await done(staffRows);
-    const memberships = loader('team_membership', [
-      ['staff_id', 'uuid'],
-      ['team_id', 'uuid'],
-    ]);
-    for (const s of staff) memberships.add(s.id, teams[s.team]!.id);
-    await done(memberships);
-
-    // --- Clients and their services ----------------------------------------------------------
-    const clientRows = loader('client', [
-      ['id', 'uuid'],
-      ['person_id', 'uuid'],
-      ['team_id', 'uuid'],
-      ['care_setting', 'text'],
-      ['created_at', 'timestamptz'],
-    ]);
-    for (const c of clients) {
-      clientRows.add(c.id, c.personId, teams[c.team]!.id, c.setting, isoTime(officeTime(cr, c.since)));
-      await clientRows.flushIfFull();
-    }
-    await done(clientRows);
-    const services = loader('granted_service', [
-      ['id', 'uuid'],
-      ['client_id', 'uuid'],
-      ['type', 'text'],
-      ['granted_from', 'date'],
-      ['granted_to', 'date'],
-    ]);
-    for (const c of clients) {
-      c.services.forEach((type, i) => {
-        const from = i === 0 ? c.since : cr.between(c.since, today - 1);
-        services.add(cr.uuid(), c.id, type, isoDay(from), null);
-      });
-      await services.flushIfFull();
-    }
-    await done(services);
-
-    // --- Offers and fixed contacts -------------------------------------------------------------
-    const ct = new Rng(seed, 'contacts');
-    const offers = loader('fixed_contact_offer', [
-      ['id', 'uuid'],
-      ['client_id', 'uuid'],
-      ['status', 'text'],
-      ['reason', 'text'],
-      ['client_view', 'text'],
-      ['assessed_by', 'uuid'],
-      ['assessed_at', 'timestamptz'],
-    ]);
-    const contacts = loader('contact_assignment', [
-      ['id', 'uuid'],
-      ['client_id', 'uuid'],
-      ['staff_id', 'uuid'],
-      ['role', 'text'],
-      ['valid_from', 'date'],
-      ['valid_to', 'date'],
-      ['appointed_by', 'uuid'],
-      ['appointed_at', 'timestamptz'],
-      ['change_reason', 'text'],
-      ['ended_by', 'uuid'],
-    ]);
-    const pickPrimary = (team: Team): number => {
-      for (let tries = 0; tries < 8; tries++) {
-        const s = ct.pick(team.usk);
-        if (staff[s]!.load < 25) return s;
-      }
-      return team.usk.reduce((best, s) => (staff[s]!.load < staff[best]!.load ? s : best));
-    };
-    const lastOfferDay = Math.max(RULE_START, today - 1);
-    for (const c of clients) {
-      const team = teams[c.team]!;
-      const coordinators = groups[c.group]!.coordinators;
-      const status = c.light
-        ? ct.weighted([
-            ['EXEMPT', 50],
-            ['ACCEPTED', 45],
-            ['DECLINED', 5],
-          ] as const satisfies Weights<OfferStatus>)
-        : ct.weighted([
-            ['ACCEPTED', 955],
-            ['DECLINED', 35],
-            ['OFFERED', 10],
-          ] as const satisfies Weights<OfferStatus>);
-      const assessor = ct.pick(coordinators);
-      if (status !== 'ACCEPTED') {
-        // An open offer is recent; a decision can be from any time since the rule came.
-        const offered = ct.between(Math.max(RULE_START, status === 'OFFERED' ? today - 20 : c.since), lastOfferDay);
-        offers.add(
-          ct.uuid(),
-          c.id,
-          status,
-          status === 'EXEMPT' ? ct.pick(EXEMPT_REASONS) : null,
-          status === 'EXEMPT' ? ct.pick(EXEMPT_VIEWS) : status === 'DECLINED' ? ct.pick(DECLINED_VIEWS) : null,
-          staff[assessor]!.id,
-          isoTime(Math.min(officeTime(ct, offered), latest)),
-        );
-        await offers.flushIfFull();
-        continue;
-      }
-      const primary = pickPrimary(team);
-      const p = staff[primary]!;
-      p.load++;
-      let deputy = ct.pick(team.care);
-      while (deputy === primary) deputy = ct.pick(team.care);
-      c.primary = primary;
-      c.deputy = deputy;
-      const earliest = Math.min(CONTACT_FROM_LAST, Math.max(RULE_START, c.since + 14, p.provenOn!));
-      const validFrom = ct.between(earliest, CONTACT_FROM_LAST);
-      const appointer = staff[ct.pick(coordinators)]!;
-      const appointedAt = isoTime(Math.min(officeTime(ct, validFrom - ct.int(15)), latest));
-      // A few clients changed contact: the earlier one's row ends the day the new one starts.
-      let firstFrom = validFrom;
-      let changeReason: string | null = null;
-      const oldFirst = Math.max(dayOf('2021-01-01'), c.since);
-      if (ct.chance(0.06) && oldFirst <= validFrom - 60) {
-        const oldFrom = ct.between(oldFirst, validFrom - 60);
-        const candidates = team.usk.filter((s) => s !== primary && staff[s]!.provenOn! <= oldFrom);
-        if (candidates.length > 0) {
-          const old = staff[ct.pick(candidates)]!;
-          const oldAppointer = staff[ct.pick(coordinators)]!;
-          contacts.add(
-            ct.uuid(),
-            c.id,
-            old.id,
-            'PRIMARY' satisfies ContactRole,
-            isoDay(oldFrom),
-            isoDay(validFrom),
-            oldAppointer.id,
-            isoTime(officeTime(ct, oldFrom - ct.int(15))),
-            null,
-            appointer.id,
-          );
-          firstFrom = oldFrom;
-          changeReason = ct.pick(CHANGE_REASONS);
-        }
-      }
-      contacts.add(
-        ct.uuid(),
-        c.id,
-        p.id,
-        'PRIMARY' satisfies ContactRole,
-        isoDay(validFrom),
-        null,
-        appointer.id,
-        appointedAt,
-        changeReason,
-        null,
-      );
-      contacts.add(
-        ct.uuid(),
-        c.id,
-        staff[deputy]!.id,
-        'DEPUTY' satisfies ContactRole,
-        isoDay(validFrom),
-        null,
-        appointer.id,
-        appointedAt,
-        null,
-        null,
-      );
-      offers.add(
-        ct.uuid(),
-        c.id,
-        'ACCEPTED',
-        null,
-        null,
-        staff[assessor]!.id,
-        isoTime(Math.min(officeTime(ct, firstFrom - ct.between(1, 20)), latest)),
-      );
-      await offers.flushIfFull();
-      await contacts.flushIfFull();
-    }
-    await done(offers);
-    await done(contacts);
-
-    // --- Absences: ~4% away today, some earlier ones; never overlapping per person ---------------
-    const ab = new Rng(seed, 'absences');
-    const absences = loader('staff_absence', [
-      ['id', 'uuid'],
-      ['staff_id', 'uuid'],
-      ['kind', 'text'],
-      ['first_day', 'date'],
-      ['last_day', 'date'],
-      ['recorded_by', 'uuid'],
-      ['recorded_at', 'timestamptz'],
-    ]);
-    for (const s of staff) {
-      const recorder = () => staff[ab.pick(groups[s.group]!.coordinators)]!.id;
-      let before = today; // Earlier absences end before this day.
-      if (ab.chance(0.04)) {
-        const first = today - ab.int(22);
-        const openEnded = ab.chance(0.25);
-        const kind = openEnded ? ab.pick(OPEN_ENDED_KINDS) : ab.weighted(ABSENCE_KIND_WEIGHTS);
-        const planned = kind === 'VACATION' || kind === 'TRAINING';
-        absences.add(
-          ab.uuid(),
-          s.id,
-          kind,
-          isoDay(first),
-          openEnded ? null : isoDay(today + ab.int(29)),
-          recorder(),
-          isoTime(Math.min(officeTime(ab, first - (planned ? ab.between(7, 60) : 0)), latest)),
-        );
-        before = first;
-      }
-      const earlier = ab.weighted([
-        [0, 50],
-        [1, 30],
-        [2, 15],
-        [3, 5],
-      ] as const);
-      for (let k = 0; k < earlier; k++) {
-        const last = before - ab.between(3, 120);
-        const first = last - ab.between(0, 20);
-        const kind = ab.weighted(PAST_ABSENCE_KINDS);
-        const planned = kind === 'VACATION' || kind === 'TRAINING';
-        absences.add(
-          ab.uuid(),
-          s.id,
-          kind,
-          isoDay(first),
-          isoDay(last),
-          recorder(),
-          isoTime(officeTime(ab, first - (planned ? ab.between(7, 60) : 0))),
-        );
-        before = first;
-      }
-      await absences.flushIfFull();
-    }
-    await done(absences);
-
-    // --- Relatives and consents ----------------------------------------------------------------
-    const rr = new Rng(seed, 'relatives');
-    const links = loader('relative_link', [
-      ['id', 'uuid'],
-      ['client_id', 'uuid'],
-      ['person_id', 'uuid'],
-      ['given_name', 'text'],
-      ['family_name', 'text'],
-      ['relationship', 'text'],
-      ['created_at', 'timestamptz'],
-    ]);
-    for (const c of clients) {
-      const from = c.since * DAY_MS;
-      for (const r of c.relatives) {
-        r.createdMs = from + rr.int(Math.max(1, latest - from - 7 * DAY_MS));
-        links.add(r.linkId, c.id, r.personId, r.givenName, r.familyName, r.relationship, isoTime(r.createdMs));
-      }
-      await links.flushIfFull();
-    }
-    await done(links);
-
-    const cs = new Rng(seed, 'consents');
-    const consents = loader('consent', [
-      ['id', 'uuid'],
-      ['relative_link_id', 'uuid'],
-      ['scopes', 'text[]'],
-      ['secrecy_waiver', 'boolean'],
-      ['data_processing', 'boolean'],
-      ['relative_accepted_at', 'timestamptz'],
-      ['given_via', 'text'],
-      ['recorded_by', 'uuid'],
-      ['capacity_note', 'text'],
-      ['granted_at', 'timestamptz'],
-      ['expires_at', 'timestamptz'],
-      ['replaces_id', 'uuid'],
-      ['ended_at', 'timestamptz'],
-      ['ended_by', 'uuid'],
-      ['end_reason', 'text'],
-    ]);
-    for (const c of clients) {
-      const coordinators = groups[c.group]!.coordinators;
-      for (const r of c.relatives) {
-        if (!cs.chance(0.75)) continue;
-        let grantedMs = Math.min(r.createdMs + cs.int(60 * DAY_MS), latest - HOUR_MS);
-        let replaces: string | null = null;
-        // A few consents were changed: the old row ended (CHANGED) when the new one was granted.
-        if (cs.chance(0.04) && latest - grantedMs > 40 * DAY_MS) {
-          const oldId = cs.uuid();
-          const newGranted = grantedMs + 30 * DAY_MS + cs.int(latest - grantedMs - 31 * DAY_MS);
-          const oldScopes = cs.weighted(SCOPE_MIX);
-          consents.add(
-            oldId,
-            r.linkId,
-            `{${oldScopes.join(',')}}`,
-            true,
-            true,
-            isoTime(grantedMs + cs.int(3 * DAY_MS)),
-            'PORTAL',
-            null,
-            null,
-            isoTime(grantedMs),
-            null,
-            null,
-            isoTime(newGranted),
-            c.personId,
-            'CHANGED',
-          );
-          replaces = oldId;
-          grantedMs = newGranted;
-        }
-        const scopes = cs.weighted(SCOPE_MIX);
-        const inPerson = cs.chance(0.15);
-        const accepted = cs.chance(0.9) ? Math.min(grantedMs + cs.int(5 * DAY_MS), latest) : null;
-        let expires: number | null = null;
-        if (cs.chance(0.03) && latest - grantedMs > 2 * DAY_MS) {
-          expires = grantedMs + DAY_MS + cs.int(latest - grantedMs - DAY_MS);
-        } else if (cs.chance(0.05)) {
-          expires = nowMs + cs.between(30, 365) * DAY_MS;
-        }
-        const revoked = cs.chance(0.05);
-        const revokedFrom = accepted ?? grantedMs;
-        const endedMs = revoked ? revokedFrom + cs.int(Math.max(1, latest - revokedFrom)) : 0;
-        consents.add(
-          cs.uuid(),
-          r.linkId,
-          `{${scopes.join(',')}}`,
-          true,
-          true,
-          accepted === null ? null : isoTime(accepted),
-          inPerson ? 'IN_PERSON' : 'PORTAL',
-          inPerson ? staff[cs.pick(coordinators)]!.id : null,
-          inPerson ? cs.pick(CAPACITY_NOTES) : null,
-          isoTime(grantedMs),
-          expires === null ? null : isoTime(expires),
-          replaces,
-          revoked ? isoTime(endedMs) : null,
-          revoked ? c.personId : null,
-          revoked ? 'REVOKED' : null,
-        );
-        // Messages are recent: only relatives who may send today write them.
-        if (scopes.includes(SEND_MESSAGES) && accepted !== null && !revoked && (expires === null || expires > nowMs)) {
-          c.senders.push(r.personId);
-        }
-      }
-      await consents.flushIfFull();
-    }
-    await done(consents);
-
-    // --- Conversations and messages ------------------------------------------------------------
-    const cv = new Rng(seed, 'conversations');
-    const conversations = loader('conversation', [
-      ['id', 'uuid'],
-      ['client_id', 'uuid'],
-      ['created_at', 'timestamptz'],
-    ]);
-    const window = 90 * DAY_MS;
-    for (const c of clients) {
-      if (!cv.chance(0.9)) continue;
-      c.conversationId = cv.uuid();
-      c.messageCount = cv.between(2, 20);
-      // Older conversations are more common than ones started this week.
-      const first = nowMs - window + Math.floor(cv.next() ** 1.5 * (window - 2 * HOUR_MS));
-      c.firstMessageMs = waking(cv, first, nowMs - window, latest - 2 * HOUR_MS);
-      conversations.add(c.conversationId, c.id, isoTime(c.firstMessageMs));
-      await conversations.flushIfFull();
-    }
-    await done(conversations);
-
-    const mr = new Rng(seed, 'messages');
-    const messages = loader('message', [
-      ['id', 'uuid'],
-      ['conversation_id', 'uuid'],
-      ['author_person_id', 'uuid'],
-      ['author_role', 'text'],
-      ['body', 'text'],
-      ['private', 'boolean'],
-      ['in_reply_to', 'uuid'],
-      ['state', 'text'],
-      ['handled_by', 'uuid'],
-      ['handled_at', 'timestamptz'],
-      ['idempotency_key', 'text'],
-      ['created_at', 'timestamptz'],
-    ]);
-    interface Draft {
-      id: string;
-      author: string;
-      role: 'CLIENT' | 'RELATIVE' | 'STAFF';
-      body: string;
-      private: boolean;
-      inReplyTo: string | null;
-      state: 'NEW' | 'READ' | 'ANSWERED' | null;
-      handledBy: string | null;
-      handledAt: number | null;
-      at: number;
-    }
-    let messageNumber = 0;
-    for (const c of clients) {
-      if (c.conversationId === null) continue;
-      const team = teams[c.team]!;
-      const times = [c.firstMessageMs];
-      for (let k = 1; k < c.messageCount; k++) {
-        const t = c.firstMessageMs + 60_000 + mr.int(latest - c.firstMessageMs - 60_000);
-        times.push(waking(mr, t, c.firstMessageMs + 60_000, latest));
-      }
-      times.sort((a, b) => a - b);
-      const responder = () => {
-        const r = mr.next();
-        if (c.primary >= 0 && r < 0.6) return staff[c.primary]!;
-        if (c.deputy >= 0 && r < 0.85) return staff[c.deputy]!;
-        return staff[mr.pick(team.care)]!;
-      };
-      const drafts: Draft[] = [];
-      let open: Draft | null = null;
-      for (let k = 0; k < times.length; k++) {
-        const at = times[k]!;
-        if (open && mr.chance(0.55)) {
-          const s = responder();
-          open.state = 'ANSWERED';
-          open.handledBy = s.id;
-          open.handledAt = at;
-          drafts.push({
-            id: mr.uuid(),
-            author: s.personId,
-            role: 'STAFF',
-            body: `${mr.pick(STAFF_BODIES)} Hälsningar ${s.givenName}`,
-            // A reply to a private message stays private.
-            private: open.private,
-            inReplyTo: open.id,
-            state: null,
-            handledBy: null,
-            handledAt: null,
-            at,
-          });
-          open = null;
-          continue;
-        }
-        if (open && mr.chance(0.85)) {
-          // Read (sometimes answered by phone) before the next message came.
-          open.state = mr.chance(0.2) ? 'ANSWERED' : 'READ';
-          open.handledBy = responder().id;
-          open.handledAt = waking(mr, open.at + Math.floor(mr.next() * (at - open.at)), open.at, at);
-        }
-        const byRelative = c.senders.length > 0 && mr.chance(0.5);
-        open = {
-          id: mr.uuid(),
-          author: byRelative ? mr.pick(c.senders) : c.personId,
-          role: byRelative ? 'RELATIVE' : 'CLIENT',
-          body: mr.pick(byRelative ? RELATIVE_BODIES : CLIENT_BODIES),
-          private: !byRelative && mr.chance(0.1),
-          inReplyTo: null,
-          state: 'NEW',
-          handledBy: null,
-          handledAt: null,
-          at,
-        };
-        drafts.push(open);
-      }
-      // The latest message stays unread now and then, more often when it is recent.
-      if (open && mr.chance(latest - open.at > 3 * DAY_MS ? 0.7 : 0.3)) {
-        open.state = 'READ';
-        open.handledBy = responder().id;
-        open.handledAt = waking(mr, open.at + Math.floor(mr.next() * (latest - open.at)), open.at, latest);
-      }
-      for (const d of drafts) {
-        messages.add(
-          d.id,
-          c.conversationId,
-          d.author,
-          d.role,
-          d.body,
-          d.private,
-          d.inReplyTo,
-          d.state,
-          d.handledBy,
-          d.handledAt === null ? null : isoTime(d.handledAt),
-          `gen-${seed}-${String(messageNumber++).padStart(8, '0')}`,
-          isoTime(d.at),
-        );
-      }
-      await messages.flushIfFull();
-    }
-    await done(messages);
+    // The order matters: each phase reads what the earlier ones planned, and draws from its streams.
+    planOrganisation(g);
+    planClients(g);
+    await loadPersons(g);
+    await loadOrganisation(g);
+    await loadClients(g);
+    await loadContacts(g);
+    await loadAbsences(g);
+    await loadRelatives(g);
+    await loadConsents(g);
+    await loadConversations(g);
+    await loadMessages(g);
 
     await db.query('COMMIT');
     report('committed');
@@ -1425,5 +1552,5 @@ export async function generateMunicipality(databaseUrl: string, options: Generat
   } finally {
     await db.end();
   }
-  return { counts, ms: performance.now() - started };
+  return { counts: g.counts, ms: performance.now() - started };
 }

@@ -2,6 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { ROLES } from '@spindeln/dev-postgres';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
+import { AUDIT_ACTIONS } from '../../src/modules/audit/actions';
 import { openOrm } from '../../src/orm';
 
 let counter = 0;
@@ -62,6 +63,20 @@ export async function freshDatabase(): Promise<TestDatabase> {
 }
 
 /**
+ * Action names in a database's audit log that the one list (modules/audit/actions.ts) does not hold.
+ * Tests that write the log by hand name their rows `test.*`; those are not the code's.
+ */
+export async function unlistedAuditActions(orm: MikroORM): Promise<string[]> {
+  const rows = await orm.em
+    .fork()
+    .getConnection()
+    .execute<{ action: string }[]>('SELECT DISTINCT action FROM audit_event ORDER BY action');
+  return rows
+    .map((r) => r.action)
+    .filter((a) => !a.startsWith('test.') && !(AUDIT_ACTIONS as readonly string[]).includes(a));
+}
+
+/**
  * Gives each test its own fresh database (a template copy takes a few tens of milliseconds), or with
  * `shared` one database for all tests of the file, for tests that only read.
  */
@@ -71,8 +86,11 @@ export function useDatabase(options: { shared?: boolean } = {}) {
     db = await freshDatabase();
   });
   (options.shared ? afterAll : afterEach)(async () => {
+    // Every action any test made the code write must be in the one list of audit actions.
+    const unlisted = db ? await unlistedAuditActions(db.orm).catch(() => []) : [];
     await db?.drop();
     db = undefined;
+    if (unlisted.length > 0) throw new Error(`audit actions missing from AUDIT_ACTIONS: ${unlisted.join(', ')}`);
   });
   const get = () => {
     if (!db) throw new Error('database not ready');

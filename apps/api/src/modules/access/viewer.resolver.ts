@@ -2,9 +2,9 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
 import { type PageArgs, PageArgs as PageArgsType, pageOf, pageWithTotal, toConnection } from '../../kit/connection';
 import { forbidden } from '../../kit/gate';
 import { AccessDenied } from '../../shared/errors';
+import { LIST_READ_ACTIONS } from '../audit/actions';
 import { AuditEntryConnection, AuditEntryType } from '../audit/audit.type';
 import { type AuditRow, unitAuditLog } from '../audit/audit-log.service';
-import { LIST_READ_ACTIONS } from '../audit/read-audit';
 import { ClientConnection, ClientNode } from '../clients/client.type';
 import { inboxPage, minutesWaiting } from '../messages/conversation.service';
 import { InboxConnection, InboxItem } from '../messages/messages.type';
@@ -13,7 +13,7 @@ import { UnitStaffMember } from '../organisation/unit-staff.type';
 import { shownName } from '../people/shown-name';
 import { consentsAwaitingAcceptance } from '../relatives/consent.service';
 import { ConsentInvitation } from '../relatives/relatives.type';
-import type { GraphQLContext } from '../request/context';
+import { type GraphQLContext, readerActor } from '../request/context';
 import { NO_STANDING, standingFromRow, visibleClients } from './standing';
 import { ViewerType } from './viewer.type';
 
@@ -68,7 +68,9 @@ export class ViewerResolver {
   async inbox(@Args(() => PageArgsType) args: PageArgs, @Ctx() ctx: GraphQLContext) {
     const page = pageOf(args);
     const now = new Date();
-    const { rows, total } = await pageWithTotal(page, (p) => asForbidden(inboxPage(ctx.em, ctx.viewer, p)));
+    const actor = readerActor(ctx);
+    if (!actor) throw forbidden();
+    const { rows, total } = await pageWithTotal(page, (p) => asForbidden(inboxPage(ctx.em, actor, p)));
     const items = rows.map((r) =>
       Object.assign(new InboxItem(), {
         clientId: r.client_id,
@@ -95,7 +97,9 @@ export class ViewerResolver {
     let rows: AuditRow[];
     let total: number;
     try {
-      ({ rows, total } = await pageWithTotal(page, (p) => unitAuditLog(ctx.em, ctx.viewer, { ...p, deniedOnly })));
+      const actor = readerActor(ctx);
+      if (!actor) throw new AccessDenied('unitAuditLog');
+      ({ rows, total } = await pageWithTotal(page, (p) => unitAuditLog(ctx.em, actor, { ...p, deniedOnly })));
     } catch (e) {
       if (e instanceof AccessDenied) ctx.audit.recordAction(null, LIST_READ_ACTIONS.unitAuditLog, false);
       throw e instanceof AccessDenied ? forbidden() : e;
@@ -119,7 +123,9 @@ export class ViewerResolver {
   })
   async unitStaff(@Ctx() ctx: GraphQLContext): Promise<UnitStaffMember[]> {
     try {
-      const rows = await unitStaff(ctx.em, ctx.viewer);
+      const actor = readerActor(ctx);
+      if (!actor) throw new AccessDenied('unitStaff');
+      const rows = await unitStaff(ctx.em, actor);
       ctx.audit.recordAction(null, LIST_READ_ACTIONS.unitStaff, true);
       return rows.map((r) =>
         Object.assign(new UnitStaffMember(), {

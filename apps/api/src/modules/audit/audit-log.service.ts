@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AccessDenied } from '../../shared/errors';
-import type { ViewerIdentity } from '../access/viewer';
+import type { Actor } from '../access/actor';
+import { staffOf } from '../access/standing';
 import { type AuditRow, clientAuditRows, unitAuditRows } from './audit.queries';
 
 export type { AuditRow };
@@ -20,10 +21,11 @@ export async function clientAccessLog(
  */
 export async function unitAuditLog(
   em: EntityManager,
-  viewer: ViewerIdentity | null,
+  actor: Actor,
   options: { limit: number; offset: number; deniedOnly: boolean },
 ): Promise<AuditRow[]> {
   // Coordinators only, for their own unit.
-  if (!viewer?.staff?.roles.includes('COORDINATOR')) throw new AccessDenied('unitAuditLog');
-  return unitAuditRows(em, viewer.staff.unitId, options);
+  const staff = await staffOf(em, actor.personId);
+  if (!staff?.roles.includes('COORDINATOR')) throw new AccessDenied('unitAuditLog');
+  return unitAuditRows(em, staff.unitId, options);
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AccessDenied, translateDatabaseError } from '../../shared/errors';
 import type { Actor } from '../access/actor';
+import type { WriteAction } from './actions';
 import { AuditEvent, type AuditOutcome } from './audit-event.entity';
 
 export interface AuditScope {
@@ -9,7 +10,7 @@ export interface AuditScope {
   detail: Record<string, unknown> | null;
 }
 
-function auditRow(actor: Actor | null, action: string, scope: AuditScope, outcome: AuditOutcome) {
+function auditRow(actor: Actor | null, action: WriteAction, scope: AuditScope, outcome: AuditOutcome) {
   return {
     actorPersonId: actor?.personId ?? null,
     action,
@@ -27,7 +28,7 @@ function auditRow(actor: Actor | null, action: string, scope: AuditScope, outcom
 export async function auditedCommand<T>(
   em: EntityManager,
   actor: Actor,
-  action: string,
+  action: WriteAction,
   work: (tx: EntityManager, audit: AuditScope) => Promise<T>,
 ): Promise<T> {
   const scope: AuditScope = { clientId: null, detail: null };

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { AuditOutcomeEnum, NameWithheldEnum } from '../../graphql/enums';
 import { Connection } from '../../kit/connection';
 import { DateTime } from '../../kit/scalars';
+import { AuditOutcomeEnum, NameWithheldEnum } from '../enums';
 import { type NameViewer, shownName } from '../people/shown-name';
 import type { AuditRow } from './audit-log.service';
 

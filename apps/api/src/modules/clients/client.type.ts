@@ -1,18 +1,13 @@
 import type { OfferStatus } from '@spindeln/care-values';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import {
-  CareSettingEnum,
-  ClientRelationEnum,
-  ConsentScopeEnum,
-  NameWithheldEnum,
-  OfferStatusEnum,
-} from '../../graphql/enums';
 import { Connection } from '../../kit/connection';
 import { DateTime } from '../../kit/scalars';
 import { UserError } from '../../kit/user-error';
-import { Gated } from '../access/gated';
+import { ClientOwnedType, Gated } from '../access/gated';
+import { CareSettingEnum, ClientRelationEnum, ConsentScopeEnum, NameWithheldEnum, OfferStatusEnum } from '../enums';
 import { type NameViewer, shownName } from '../people/shown-name';
 
+@ClientOwnedType()
 @ObjectType('Client', { description: 'A person with home care, as far as the viewer may see them.' })
 export class ClientNode {
   clientId!: string;
@@ -68,6 +63,7 @@ export class ClientAccess {
   scopes!: string[];
 }
 
+@ClientOwnedType()
 @ObjectType('FixedContactOffer')
 export class FixedContactOfferType {
   clientId!: string;

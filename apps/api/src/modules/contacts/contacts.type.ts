@@ -1,15 +1,9 @@
 import type { ContactRole } from '@spindeln/care-values';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import {
-  AbsenceKindEnum,
-  ContactReasonEnum,
-  ContactRoleEnum,
-  PhoneKindEnum,
-  StaffTitleEnum,
-} from '../../graphql/enums';
 import { LocalDate } from '../../kit/scalars';
 import { UserError } from '../../kit/user-error';
-import { Gated } from '../access/gated';
+import { ClientOwnedType, Gated } from '../access/gated';
+import { AbsenceKindEnum, ContactReasonEnum, ContactRoleEnum, PhoneKindEnum, StaffTitleEnum } from '../enums';
 import type { ContactReason } from './who-to-contact';
 
 @ObjectType({ description: 'Working time on a weekday (1 = Monday), Swedish local time.' })
@@ -25,6 +19,7 @@ export class AwayPeriod {
   @Field(() => LocalDate, { nullable: true, description: 'Null: until further notice.' }) lastDay!: string | null;
 }
 
+@ClientOwnedType()
 @ObjectType({ description: 'The fixed care contact or the deputy, as a client or relative sees them.' })
 export class ContactPerson {
   clientId!: string;
@@ -42,6 +37,7 @@ export class ContactPerson {
   workingHours!: WorkingHoursType[];
 }
 
+@ClientOwnedType()
 @ObjectType({ description: 'Who to contact for the client right now, and why.' })
 export class ContactNow {
   clientId!: string;
@@ -56,6 +52,7 @@ export class ContactNow {
   @Gated('VIEW_CONTACT_DETAILS') @Field(() => String, { nullable: true }) teamPhone!: string;
 }
 
+@ClientOwnedType()
 @ObjectType({ description: 'A line of the client’s phone list.' })
 export class PhoneEntry {
   clientId!: string;

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AccessDenied } from '../../shared/errors';
 import { stockholmDay } from '../../shared/time';
-import type { ViewerIdentity } from '../access/viewer';
+import type { Actor } from '../access/actor';
+import { staffOf } from '../access/standing';
 import { conversationPageRows, type InboxRow, inboxRows, type MessageRow, messageRows } from './conversation.queries';
 
 export type { InboxRow, MessageRow };
@@ -43,13 +44,14 @@ export function minutesWaiting(oldestUnansweredAt: Date | null, now: Date): numb
  */
 export async function inboxPage(
   em: EntityManager,
-  viewer: ViewerIdentity | null,
+  actor: Actor,
   page: { limit: number; offset: number },
   at: Date = new Date(),
 ): Promise<InboxRow[]> {
   // Staff only: the inbox is the staff member's own.
-  if (!viewer?.staff) throw new AccessDenied('inbox');
-  return inboxRows(em, viewer.staff.id, stockholmDay(at), page);
+  const staff = await staffOf(em, actor.personId);
+  if (!staff) throw new AccessDenied('inbox');
+  return inboxRows(em, staff.id, stockholmDay(at), page);
 }
 
 export async function messagesByIds(em: EntityManager, ids: string[]): Promise<Map<string, MessageRow>> {

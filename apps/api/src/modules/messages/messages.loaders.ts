@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { type ConversationRequest, conversationPages, type MessageRow } from './conversation.service';
+import { byIds } from '../request/batch';
+import { type ConversationRequest, conversationPages, type MessageRow, messagesByIds } from './conversation.service';
 
 const conversationKey = (r: ConversationRequest) => `${r.clientId}:${r.includePrivate}:${r.limit}:${r.offset}`;
 
@@ -24,5 +25,7 @@ export function messageLoaders(em: EntityManager) {
       },
       { cacheKeyFn: conversationKey },
     ),
+    /** Messages by id (the inbox's last messages): one statement for the page. */
+    message: byIds((ids) => messagesByIds(em, ids)),
   };
 }

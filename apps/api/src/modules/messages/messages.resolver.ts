@@ -26,8 +26,7 @@ export class MessagesResolver {
   @Gated('READ_CONVERSATION')
   @FieldResolver(() => MessageType, { nullable: true })
   async lastMessage(@Root() item: InboxItem, @Ctx() ctx: GraphQLContext) {
-    const rows = await messagesByIds(ctx.em, [item.lastMessageId]);
-    const row = rows.get(item.lastMessageId);
+    const row = await ctx.loaders.message.load(item.lastMessageId);
     return row ? MessageType.from(row, await nameViewer(ctx, item.clientId)) : null;
   }
 

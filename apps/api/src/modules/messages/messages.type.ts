@@ -1,12 +1,13 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { AuthorRoleEnum, HandlingStateEnum, MarkStateEnum, NameWithheldEnum } from '../../graphql/enums';
 import { Connection } from '../../kit/connection';
 import { DateTime } from '../../kit/scalars';
 import { UserError } from '../../kit/user-error';
-import { Gated } from '../access/gated';
+import { ClientOwnedType, Gated } from '../access/gated';
+import { AuthorRoleEnum, HandlingStateEnum, MarkStateEnum, NameWithheldEnum } from '../enums';
 import { type NameViewer, shownName } from '../people/shown-name';
 import type { MessageRow } from './conversation.service';
 
+@ClientOwnedType()
 @ObjectType('Message')
 export class MessageType {
   clientId!: string;
@@ -62,6 +63,7 @@ export class MessageType {
 
 export const MessageConnection = Connection('Message', MessageType);
 
+@ClientOwnedType()
 @ObjectType({ description: 'A conversation waiting in the staff inbox.' })
 export class InboxItem {
   clientId!: string;

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { StaffTitleEnum } from '../../graphql/enums';
 import { LocalDate } from '../../kit/scalars';
+import { StaffTitleEnum } from '../enums';
 
 @ObjectType('UnitStaffMember', {
   description: 'A staff member of the coordinator’s unit, as the coordinator sees them.',

@@ -1,5 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { run, sql } from '../../db/query';
+import type { WriteAction } from '../audit/actions';
+
+const ACTION: WriteAction = 'person.name_from_login';
 
 /**
  * Sets the person's registered name when it differs, and records the change in the audit log, in
@@ -17,7 +20,7 @@ export async function updateNameFromLogin(
         WHERE id = ${personId} AND (given_name IS DISTINCT FROM ${givenName} OR family_name IS DISTINCT FROM ${familyName})
         RETURNING id)
      INSERT INTO audit_event (actor_person_id, action, client_id, outcome, request_id, detail)
-     SELECT id, 'person.name_from_login', ${clientId}::uuid, 'ALLOWED', ${requestId}, '{"source":"verified_login"}'::jsonb FROM changed`,
+     SELECT id, ${ACTION}, ${clientId}::uuid, 'ALLOWED', ${requestId}, '{"source":"verified_login"}'::jsonb FROM changed`,
     { name: 'name_from_login' },
   );
 }

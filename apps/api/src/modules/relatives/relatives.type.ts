@@ -1,9 +1,10 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { ConsentScopeEnum, NameWithheldEnum, RelationshipEnum } from '../../graphql/enums';
 import { DateTime } from '../../kit/scalars';
 import { UserError } from '../../kit/user-error';
-import { Gated } from '../access/gated';
+import { ClientOwnedType, Gated } from '../access/gated';
+import { ConsentScopeEnum, NameWithheldEnum, RelationshipEnum } from '../enums';
 
+@ClientOwnedType()
 @ObjectType('Consent')
 export class ConsentType {
   clientId!: string;
@@ -24,6 +25,7 @@ export class ConsentType {
   @Gated('CLIENT_OR_COORDINATOR') @Field(() => String, { nullable: true }) endReason!: string | null;
 }
 
+@ClientOwnedType()
 @ObjectType('Relative', { description: 'A person the client listed; only a consent gives them access.' })
 export class RelativeType {
   clientId!: string;

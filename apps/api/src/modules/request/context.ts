@@ -69,11 +69,15 @@ export async function createContext(
 /** The actor for a service call; mutations need a known person. */
 export function requireActor(ctx: GraphQLContext): Actor {
   if (!ctx.viewer) throw new GraphQLError('Log in to do this', { extensions: { code: 'UNAUTHENTICATED' } });
-  if (!ctx.viewer.personId) {
-    // Logged in, but nobody here knows this person: they may do nothing.
-    throw new GraphQLError('Not allowed', { extensions: { code: 'FORBIDDEN' } });
-  }
-  return { personId: ctx.viewer.personId, requestId: ctx.requestId };
+  const actor = readerActor(ctx);
+  // Logged in, but nobody here knows this person: they may do nothing.
+  if (!actor) throw new GraphQLError('Not allowed', { extensions: { code: 'FORBIDDEN' } });
+  return actor;
+}
+
+/** The actor for a read of the viewer's own lists; null when nobody here knows the caller. */
+export function readerActor(ctx: GraphQLContext): Actor | null {
+  return ctx.viewer?.personId ? { personId: ctx.viewer.personId, requestId: ctx.requestId } : null;
 }
 
 /** The viewer as the naming rule needs them for one client's information. */

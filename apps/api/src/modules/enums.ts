@@ -9,11 +9,11 @@ import {
 } from '@spindeln/care-values';
 import { CONSENT_SCOPES } from '@spindeln/consent-scopes';
 import { registerEnumType } from 'type-graphql';
-import { CLIENT_RELATIONS } from '../modules/access/standing';
-import { AUDIT_OUTCOMES } from '../modules/audit/audit-event.entity';
-import { CONTACT_REASONS, PHONE_KINDS } from '../modules/contacts/who-to-contact';
-import { AUTHOR_ROLES, HANDLING_STATES, MARK_STATES } from '../modules/messages/messages.entity';
-import { NAME_WITHHELD } from '../modules/people/shown-name';
+import { CLIENT_RELATIONS } from './access/standing';
+import { AUDIT_OUTCOMES } from './audit/audit-event.entity';
+import { CONTACT_REASONS, PHONE_KINDS } from './contacts/who-to-contact';
+import { AUTHOR_ROLES, HANDLING_STATES, MARK_STATES } from './messages/messages.entity';
+import { NAME_WITHHELD } from './people/shown-name';
 
 /** GraphQL enums made from the same lists the database checks use. */
 function enumOf<T extends string>(values: readonly T[], name: string, description?: string): Record<T, T> {
