@@ -6,7 +6,13 @@ import type { Actor } from '../access/actor';
 import { type Standing, staffOf, standingIfClient, standingOf } from '../access/standing';
 import { auditedCommand } from '../audit/audit.service';
 import { type AuthorRole, Conversation, MARK_STATES, MESSAGE_MAX_LENGTH, Message } from './messages.entity';
-import { ensureConversation, messageClient, messagesWrittenSince, takeAdvisoryLock } from './messages.queries';
+import {
+  answerUpTo,
+  ensureConversation,
+  messageClient,
+  messagesWrittenSince,
+  takeAdvisoryLock,
+} from './messages.queries';
 
 export interface PostMessageInput {
   clientId: string;
@@ -141,15 +147,8 @@ export function postMessage(em: EntityManager, actor: Actor, input: PostMessageI
       idempotencyKey: key,
     });
     await tx.flush();
-    if (role === 'STAFF' && inReplyTo?.state) {
-      // By the named message's own created_at in SQL: a JS Date drops the microseconds.
-      await tx.execute(
-        `UPDATE message m SET state = 'ANSWERED', handled_by = ?, handled_at = now()
-           FROM message named
-          WHERE named.id = ? AND m.conversation_id = named.conversation_id AND m.private = named.private
-            AND m.author_role <> 'STAFF' AND m.state IN ('NEW', 'READ') AND m.created_at <= named.created_at`,
-        [staffId, inReplyTo.id],
-      );
+    if (role === 'STAFF' && staffId && inReplyTo?.state) {
+      await answerUpTo(tx, staffId, inReplyTo.id);
     }
     audit.detail = { messageId: message.id, authorRole: role };
     return message;

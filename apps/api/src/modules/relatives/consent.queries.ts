@@ -4,11 +4,11 @@ import { row, rows, sql } from '../../db/query';
 import { consentAwaitingAcceptance } from '../access/predicates';
 import type { ConsentEndReason, ConsentGivenVia, Relationship } from './relatives.entity';
 
-/** The client and the relative of a consent, and whether it has ended; null for an unknown id. */
+/** The client and the relative of a consent, whether it has ended or been accepted; null for an unknown id. */
 export function consentTarget(tx: EntityManager, consentId: string) {
-  return row<{ client_id: string; person_id: string; ended: boolean }>(
+  return row<{ client_id: string; person_id: string; ended: boolean; accepted_at: Date | null }>(
     tx,
-    sql`SELECT l.client_id, l.person_id, c.ended_at IS NOT NULL AS ended
+    sql`SELECT l.client_id, l.person_id, c.ended_at IS NOT NULL AS ended, c.relative_accepted_at AS accepted_at
           FROM consent c JOIN relative_link l ON l.id = c.relative_link_id WHERE c.id = ${consentId}`,
     { name: 'consent_target' },
   );

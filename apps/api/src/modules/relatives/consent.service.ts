@@ -169,14 +169,10 @@ export function acceptConsent(em: EntityManager, actor: Actor, input: { consentI
  */
 export function declineConsent(em: EntityManager, actor: Actor, input: { consentId: string }) {
   return auditedCommand(em, actor, 'consent.decline', async (tx, audit) => {
-    const [target] = await tx.execute<{ client_id: string; person_id: string; ended: boolean; accepted: boolean }[]>(
-      `SELECT l.client_id, l.person_id, c.ended_at IS NOT NULL AS ended, c.relative_accepted_at IS NOT NULL AS accepted
-         FROM consent c JOIN relative_link l ON l.id = c.relative_link_id WHERE c.id = ?`,
-      [lookupId(input.consentId)],
-    );
+    const target = await consentTarget(tx, lookupId(input.consentId));
     audit.clientId = target?.client_id ?? null;
     if (!target || target.person_id !== actor.personId || target.ended) throw new AccessDenied('consentId');
-    if (target.accepted) {
+    if (target.accepted_at) {
       throw ruleViolation('consentId', 'consent_accepted', 'consentId: an accepted consent is ended by the client');
     }
     const consent = await tx.findOneOrFail(Consent, { id: input.consentId });
