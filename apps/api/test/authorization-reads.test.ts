@@ -1,3 +1,4 @@
+import { type ASTNode, Kind, parse, print, visit } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type TestApi } from './support/api';
 import { useDatabase } from './support/database';
@@ -188,4 +189,76 @@ describe('authorization matrix: reads of a client, through the real HTTP endpoin
       }
     });
   }
+});
+
+/** The selection with `@ifShared` on every field in it, at every level. */
+function askedIfShared(selection: string): string {
+  const marked = visit(parse(`{ ${selection} }`), {
+    Field: (node) => ({
+      ...node,
+      directives: [...(node.directives ?? []), { kind: Kind.DIRECTIVE, name: { kind: Kind.NAME, value: 'ifShared' } }],
+    }),
+  }) as ASTNode;
+  return print(marked).trim().slice(1, -1);
+}
+
+describe('authorization matrix asked @ifShared: the same gates, null instead of FORBIDDEN', () => {
+  for (const field of FIELDS) {
+    it(`${field.path}`, async () => {
+      const elsa = world.clients.elsa.id;
+      const query = `query Field($id: ID!) { client(id: $id) { id ${askedIfShared(field.selection)} } }`;
+      for (const persona of ALL) {
+        const personnummer = world.personas[persona];
+        const res = await api.gql(query, { id: elsa }, personnummer ?? undefined);
+        const label = `${field.path} @ifShared as ${persona}`;
+        expect(res.status, label).toBe(200);
+        expect(res.errors, label).toBeUndefined();
+        const value = valueAt(res.data?.client, field.path.split('.'));
+        const audit = await auditFor(res.headers.get('x-request-id'));
+        const visible = [...STAFFISH, ...CONSENTED].includes(persona);
+        if (field.allowed.includes(persona)) {
+          expect(value, label).not.toBeNull();
+          expect(value, label).not.toBeUndefined();
+          expect(audit, label).toContainEqual({ action: field.action, outcome: 'ALLOWED', client_id: elsa });
+        } else if (visible) {
+          // The viewer knows their own scopes: "not shared" is no denied read.
+          expect(value ?? null, label).toBeNull();
+          expect(res.data?.client, label).toMatchObject({ id: elsa });
+          expect(
+            audit.filter((e) => e.outcome === 'DENIED'),
+            label,
+          ).toEqual([]);
+        } else {
+          // Someone who may not see the client at all is refused and logged exactly as without it.
+          expect(res.data, label).toEqual({ client: null });
+          expect(audit, label).toEqual([{ action: 'read.client', outcome: 'DENIED', client_id: elsa }]);
+        }
+        if (!field.allowed.includes(persona) && field.secret) expect(res.raw, label).not.toContain(field.secret);
+      }
+    });
+  }
+
+  it('is told FORBIDDEN, and logged, wherever one selection of the field asks without it', async () => {
+    const elsa = world.clients.elsa.id;
+    const persona = 'relative VIEW_CONTACT';
+    const queries = {
+      merged: 'fixedContact { workMobile @ifShared workMobile }',
+      aliases: 'fixedContact { quiet: workMobile @ifShared told: workMobile }',
+      fragment: 'fixedContact { workMobile @ifShared ...on ContactPerson { workMobile } }',
+    };
+    for (const [name, selection] of Object.entries(queries)) {
+      const res = await api.gql(
+        `query($id: ID!) { client(id: $id) { id ${selection} } }`,
+        { id: elsa },
+        world.personas[persona]!,
+      );
+      const audit = await auditFor(res.headers.get('x-request-id'));
+      expect(res.raw, name).not.toContain('070-123 45 61');
+      expect(
+        res.errors?.map((e) => [e.extensions?.code, e.path?.join('.')]),
+        name,
+      ).toEqual([['FORBIDDEN', name === 'aliases' ? 'client.fixedContact.told' : 'client.fixedContact.workMobile']]);
+      expect(audit, name).toContainEqual({ action: 'read.contact_details', outcome: 'DENIED', client_id: elsa });
+    }
+  });
 });

@@ -160,7 +160,10 @@ export interface MintOptions {
 }
 
 /** Signs a short-lived token for the API's audience after a verified login. */
-export async function mintAccessToken(key: JWK, options: MintOptions): Promise<string> {
+type ImportedKey = Awaited<ReturnType<typeof importJWK>>;
+
+/** `imported`: the same key already imported, for a caller that signs many. */
+export async function mintAccessToken(key: JWK, options: MintOptions, imported?: ImportedKey): Promise<string> {
   const now = options.issuedAt ?? Math.floor(Date.now() / 1000);
   const lifetime = Math.min(options.lifetime ?? 5 * 60, MAX_TOKEN_AGE_SECONDS);
   const name = verifiedNameOf(options);
@@ -173,7 +176,7 @@ export async function mintAccessToken(key: JWK, options: MintOptions): Promise<s
     .setIssuedAt(now)
     .setExpirationTime(now + lifetime)
     .setJti(crypto.randomUUID())
-    .sign(await importJWK(key, TOKEN_ALGORITHM));
+    .sign(imported ?? (await importJWK(key, TOKEN_ALGORITHM)));
 }
 
 /**
@@ -181,6 +184,9 @@ export async function mintAccessToken(key: JWK, options: MintOptions): Promise<s
  * API's audience. The API verifies it with the portal's public key (its JWKS).
  */
 export function createApiTokenIssuer(options: { key: SigningKey; issuer: string; audience: string }) {
+  // Imported once: a key import costs about as much as the signature.
+  let privateKey: Promise<ImportedKey> | undefined;
+  const signingKey = () => (privateKey ??= importJWK(options.key.privateJwk, TOKEN_ALGORITHM));
   return {
     /** `name`: the login's verified names (`BankIdIdentity.givenName/familyName`), when it gave them. */
     issue: (
@@ -188,14 +194,20 @@ export function createApiTokenIssuer(options: { key: SigningKey; issuer: string;
       name?: { givenName?: string | null; familyName?: string | null } | null,
       lifetime?: number,
     ) =>
-      mintAccessToken(options.key.privateJwk, {
-        issuer: options.issuer,
-        audience: options.audience,
-        personnummer,
-        givenName: name?.givenName,
-        familyName: name?.familyName,
-        lifetime,
-      }),
+      signingKey().then((imported) =>
+        mintAccessToken(
+          options.key.privateJwk,
+          {
+            issuer: options.issuer,
+            audience: options.audience,
+            personnummer,
+            givenName: name?.givenName,
+            familyName: name?.familyName,
+            lifetime,
+          },
+          imported,
+        ),
+      ),
     /** What the API is configured with (AUTH_PUBLIC_JWKS) or fetches (AUTH_JWKS_URL). */
     jwks: () => ({ keys: [options.key.publicJwk] }),
   };

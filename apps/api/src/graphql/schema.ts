@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { type GraphQLSchema, lexicographicSortSchema, printSchema, specifiedDirectives } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { IfSharedDirective } from '../kit/gate';
 import { ViewerResolver } from '../modules/access/viewer.resolver';
 import { ClientResolver } from '../modules/clients/client.resolver';
 import { ContactsResolver } from '../modules/contacts/contacts.resolver';
@@ -14,6 +15,7 @@ export function getSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
     resolvers: [ViewerResolver, ClientResolver, ContactsResolver, RelativesResolver, MessagesResolver],
     validate: false,
+    directives: [...specifiedDirectives, IfSharedDirective],
   });
   return schema;
 }

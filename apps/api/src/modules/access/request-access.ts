@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import type { GateDecision } from '../../kit/gate';
 import type { ReadAuditLog } from '../audit/read-audit';
 import { allows, type Gate, loadStandings, type Standing } from './standing';
 
@@ -30,10 +31,16 @@ export class RequestAccess {
     this.standings.prime(standing.clientId, standing);
   }
 
-  /** Whether the person passes the gate for the client; audited either way. */
-  async check(clientId: string, gate: Gate): Promise<boolean> {
-    const allowed = allows(await this.standing(clientId), gate);
+  /**
+   * Whether the person passes the gate for the client; audited either way, except that a field
+   * asked `@ifShared` by someone who may see the client (and so reads their own scopes) is not a
+   * denied read: it is `notShared` and logged as nothing. Anyone else is denied and logged.
+   */
+  async check(clientId: string, gate: Gate, options?: { ifShared?: boolean }): Promise<GateDecision> {
+    const standing = await this.standing(clientId);
+    const allowed = allows(standing, gate);
+    if (!allowed && options?.ifShared && allows(standing, 'VISIBLE')) return 'notShared';
     this.audit.record(clientId, gate, allowed);
-    return allowed;
+    return allowed ? 'allowed' : 'denied';
   }
 }

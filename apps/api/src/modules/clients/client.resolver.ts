@@ -41,7 +41,7 @@ export class ClientResolver {
     description: 'A client the viewer may see; null when there is no such client or no access (the same answer).',
   })
   async client(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<ClientNode | null> {
-    if (!(await ctx.access.check(id, 'VISIBLE'))) return null;
+    if ((await ctx.access.check(id, 'VISIBLE')) !== 'allowed') return null;
     const row = await ctx.loaders.client.load(id);
     return row ? ClientNode.from(row, await nameViewer(ctx, id)) : null;
   }
