@@ -43,9 +43,9 @@ async function main() {
   if (vite) {
     app.use(vite.middlewares);
   } else {
+    // The build's only files are its hashed assets (no public folder): a page never costs a file lookup.
     const client = path.join(import.meta.dirname, 'build/client');
     app.use('/assets', express.static(path.join(client, 'assets'), { immutable: true, maxAge: '1y' }));
-    app.use(express.static(client, { maxAge: '1h' }));
   }
   const build = vite
     ? () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>

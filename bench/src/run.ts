@@ -80,7 +80,14 @@ interface WrkResult {
   rps: number;
 }
 
-function wrk(url: string, tokens: string, mode: string, seconds: number, delayMs = 0): Promise<WrkResult> {
+function wrk(
+  url: string,
+  tokens: string,
+  mode: string,
+  seconds: number,
+  delayMs = 0,
+  connections = CONNECTIONS,
+): Promise<WrkResult> {
   const script = readFileSync(path.join(ROOT, 'bench/src/load.lua'), 'utf8')
     .replace('__OVERVIEW__', OVERVIEW.replace(/"/g, '\\"'))
     .replace('__CLIENT__', CLIENT_PAGE.replace(/"/g, '\\"'))
@@ -91,7 +98,7 @@ function wrk(url: string, tokens: string, mode: string, seconds: number, delayMs
   return new Promise((resolve, reject) => {
     const child = spawn('wrk', [
       '-t1',
-      `-c${CONNECTIONS}`,
+      `-c${connections}`,
       `-d${seconds}s`,
       '--timeout',
       '5s',
@@ -475,6 +482,10 @@ async function main() {
       const halfSeconds = Math.min(60, Math.max(SECONDS + 2, Math.ceil((5 * halfPause) / 1000)));
       const half = await wrk(portalApp.url, s.file, 'page', halfSeconds, halfPause);
       const halfTimed = await wrk(portalApp.timedUrl, s.file, 'page', halfSeconds, halfPause);
+      // What this machine allows: the floor (one statement, no page) at the same pace, and the page
+      // one request at a time on an otherwise idle machine.
+      const halfFloor = await wrk(floorUrl, files.overview, 'overview', halfSeconds, halfPause);
+      const alone = await wrk(portalApp.url, s.file, 'page', SECONDS + 2, 0, 1);
       const errors = (rs: WrkResult[]) => rs.reduce((n, r) => n + r.errors, 0);
       const socketErrors = (rs: WrkResult[]) => rs.reduce((n, r) => n + r.socketErrors, 0);
       portalResults[s.key] = {
@@ -484,8 +495,8 @@ async function main() {
         p99Ms: median(plain.map((r) => r.p99Us)) / 1000,
         meanMs: median(plain.map((r) => r.meanUs)) / 1000,
         /** Not a whole page with 200; and connections that failed or timed out (wrk's --timeout 5s). */
-        errors: errors([...plain, ...timed, half, halfTimed]),
-        socketErrors: socketErrors([...plain, ...timed, half, halfTimed]),
+        errors: errors([...plain, ...timed, half, halfTimed, alone]),
+        socketErrors: socketErrors([...plain, ...timed, half, halfTimed, alone]),
         requests: plain.reduce((n, r) => n + r.requests, 0),
         timed: {
           rps: median(timed.map((r) => r.rps)),
@@ -503,10 +514,12 @@ async function main() {
             apiWaitMs: apiWaitMs(halfTimed),
             portalShare: portalShare(halfTimed),
           },
+          floor: { rps: halfFloor.rps, p50Ms: halfFloor.p50Us / 1000, p99Ms: halfFloor.p99Us / 1000 },
         },
+        alone: { rps: alone.rps, p50Ms: alone.p50Us / 1000, p99Ms: alone.p99Us / 1000 },
       };
       log(
-        `portal, ${s.title}: ${rps.toFixed(0)} req/s (with the timing hook ${median(timed.map((r) => r.rps)).toFixed(0)}), portal's share ${(median(timed.map(portalShare)) * 100).toFixed(0)} %, p99 at half rate ${(half.p99Us / 1000).toFixed(1)} ms`,
+        `portal, ${s.title}: ${rps.toFixed(0)} req/s (with the timing hook ${median(timed.map((r) => r.rps)).toFixed(0)}), portal's share ${(median(timed.map(portalShare)) * 100).toFixed(0)} %, p99 at half rate ${(half.p99Us / 1000).toFixed(1)} ms (the floor at that pace ${(halfFloor.p99Us / 1000).toFixed(1)} ms; one at a time p50 / p99 ${(alone.p50Us / 1000).toFixed(1)} / ${(alone.p99Us / 1000).toFixed(1)} ms)`,
       );
     }
     results.portal = portalResults;
@@ -568,7 +581,7 @@ function markdown(r: Record<string, any>): string {
   const portalRows = ['overview', 'client'].map((k) => {
     const p = r.portal[k];
     const half = p.atHalfRate;
-    return `| ${p.title} | ${p.rps.toFixed(0)} | ${p.p50Ms.toFixed(1)} / ${p.p99Ms.toFixed(1)} | ${p.meanMs.toFixed(1)} | ${p.timed.rps.toFixed(0)} | ${p.timed.apiWaitMs.toFixed(1)} of ${p.timed.meanMs.toFixed(1)} | ${(p.timed.portalShare * 100).toFixed(0)} % | ${half.targetRps.toFixed(0)} / ${half.rps.toFixed(0)} | ${half.p50Ms.toFixed(1)} / ${half.p99Ms.toFixed(1)} | ${(half.timed.portalShare * 100).toFixed(0)} % | ${p.errors} / ${p.socketErrors} |`;
+    return `| ${p.title} | ${p.rps.toFixed(0)} | ${p.p50Ms.toFixed(1)} / ${p.p99Ms.toFixed(1)} | ${p.meanMs.toFixed(1)} | ${p.timed.rps.toFixed(0)} | ${p.timed.apiWaitMs.toFixed(1)} of ${p.timed.meanMs.toFixed(1)} | ${(p.timed.portalShare * 100).toFixed(0)} % | ${half.targetRps.toFixed(0)} / ${half.rps.toFixed(0)} | ${half.p50Ms.toFixed(1)} / ${half.p99Ms.toFixed(1)} | ${half.floor.p50Ms.toFixed(1)} / ${half.floor.p99Ms.toFixed(1)} | ${p.alone.p50Ms.toFixed(1)} / ${p.alone.p99Ms.toFixed(1)} | ${(half.timed.portalShare * 100).toFixed(0)} % | ${p.errors} / ${p.socketErrors} |`;
   });
   const portalTargets = ['overview', 'client'].map((k) => {
     const p = r.portal[k];
@@ -591,11 +604,11 @@ function markdown(r: Record<string, any>): string {
     '',
     `### Through the portal (rendered HTML, ${r.setup.portalLogins} people each logged in once)`,
     '',
-    "| page | portal req/s | p50 / p99 ms | mean ms | with the timing hook: req/s | API wait of the mean ms | portal's share | at half rate: asked / reached req/s | at half rate: p50 / p99 ms | portal's share at half rate | errors: pages / sockets |",
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    "| page | portal req/s | p50 / p99 ms | mean ms | with the timing hook: req/s | API wait of the mean ms | portal's share | at half rate: asked / reached req/s | at half rate: p50 / p99 ms | the floor at that pace: p50 / p99 ms | one at a time: p50 / p99 ms | portal's share at half rate | errors: pages / sockets |",
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...portalRows,
     '',
-    "The portal's share is 1 − (mean time a page waited for the API, from the Server-Timing header of a second portal process with PORTAL_SERVER_TIMING=true, driven in alternating rounds) / (mean latency wrk saw there). req/s and latencies are the portal without the hook, as in production.",
+    'The portal\'s share is 1 − (mean time a page waited for the API, from the Server-Timing header of a second portal process with PORTAL_SERVER_TIMING=true, driven in alternating rounds) / (mean latency wrk saw there). req/s and latencies are the portal without the hook, as in production. "The floor at that pace": the API\'s floor (one statement, no page) asked for the overview at the same pace, for how much tail this machine adds by itself; "one at a time": one connection, no pause.',
     '',
     '| target | result |',
     '| --- | --- |',

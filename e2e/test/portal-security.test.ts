@@ -134,6 +134,29 @@ describe('portal security', () => {
     await maria.context.close();
   });
 
+  it('writes activity at most every 15 seconds, and ends a session only after the whole idle time', async () => {
+    const maria = await newPage(stack);
+    await login(stack, maria.page, 'maria');
+    const idle = async () =>
+      Number(
+        (await stack.portalSql(`SELECT extract(epoch FROM now() - last_seen_at) AS idle FROM portal_session`))[0]!.idle,
+      );
+    // Seen 5 s ago: a page view reads the session and writes nothing.
+    await stack.portalSql(`UPDATE portal_session SET last_seen_at = now() - interval '5 seconds'`);
+    await maria.page.goto(`${stack.url}/oversikt`);
+    expect(await idle()).toBeGreaterThanOrEqual(5);
+    // Seen 30 s ago: the view is written.
+    await stack.portalSql(`UPDATE portal_session SET last_seen_at = now() - interval '30 seconds'`);
+    await maria.page.goto(`${stack.url}/oversikt`);
+    expect(await idle()).toBeLessThan(5);
+    // Last written 20 minutes and 5 seconds ago, which may be as little as 19:50 since the last
+    // activity: still logged in.
+    await stack.portalSql(`UPDATE portal_session SET last_seen_at = now() - interval '20 minutes 5 seconds'`);
+    await maria.page.goto(`${stack.url}/oversikt`);
+    expect(new URL(maria.page.url()).pathname).toBe('/oversikt');
+    await maria.context.close();
+  });
+
   it('warns before the idle limit, and "Fortsätt vara inloggad" keeps the session', async () => {
     const maria = await newPage(stack);
     await maria.page.clock.install();

@@ -25,8 +25,8 @@ import styles from './styles/portal.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const [lang, session] = await Promise.all([langOf(request), getSession(request)]);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const [lang, session] = await Promise.all([langOf(request), getSession(request, context)]);
   const personnummer = session.get('personnummer');
   return {
     lang,

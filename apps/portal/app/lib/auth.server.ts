@@ -32,18 +32,38 @@ export type { PendingLogin };
 
 let issuer: Promise<ReturnType<typeof createApiTokenIssuer>> | undefined;
 
+/** A token lives five minutes (the issuer's default); one is reused for a minute at most. */
+const REUSE_MS = 60_000;
+/** Logins whose token this process keeps; the oldest goes first. */
+const MAX_KEPT = 10_000;
+const kept = new Map<string, { token: Promise<string>; until: number }>();
+
 /**
- * A short-lived token for the API, signed for each call from the login kept in the session.
- * The login's verified names go with it: the API takes a person's own name only from them.
+ * A short-lived token for the API from the login kept in the session, reused for up to a minute:
+ * a page's requests, and a person's next pages, need no new signature. The login's verified names
+ * go with it: the API takes a person's own name only from them. Kept in this process only; another
+ * process signs its own.
  */
-export async function apiToken(login: {
+export function apiToken(login: {
   personnummer: string;
   givenName: string | null;
   familyName: string | null;
 }): Promise<string> {
+  const key = JSON.stringify([login.personnummer, login.givenName, login.familyName]);
+  const now = Date.now();
+  const hit = kept.get(key);
+  if (hit && hit.until > now) return hit.token;
   const e = env();
   issuer ??= e
     .signingKey()
     .then((key) => createApiTokenIssuer({ key, issuer: e.tokenIssuer, audience: e.tokenAudience }));
-  return (await issuer).issue(login.personnummer, { givenName: login.givenName, familyName: login.familyName });
+  const token = issuer.then((i) =>
+    i.issue(login.personnummer, { givenName: login.givenName, familyName: login.familyName }),
+  );
+  kept.delete(key);
+  if (kept.size >= MAX_KEPT) kept.delete(kept.keys().next().value as string);
+  kept.set(key, { token, until: now + REUSE_MS });
+  // A failed signature is not kept.
+  token.catch(() => kept.get(key)?.token === token && kept.delete(key));
+  return token;
 }

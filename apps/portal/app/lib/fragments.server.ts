@@ -1,9 +1,9 @@
 import { graphql } from '../graphql/generated';
 
 /**
- * The selections several operations share, written once. Phone numbers and working hours sit under
- * `@include(if: $phones)`: an operation asks for them only when the viewer's scopes allow, so a page
- * view never makes the API log a denied read (an operation that always may declares the default).
+ * The selections several operations share, written once. Phone numbers and working hours are asked
+ * `@ifShared`: null where the client has not shared them with the viewer, so one request serves the
+ * page and a page view never makes the API log a denied read.
  */
 
 /** Who is logged in, as the API knows them. */
@@ -51,7 +51,7 @@ export const ContactNowFields = graphql(`
     reason
     primaryAwayUntil
     teamName
-    teamPhone @include(if: $phones)
+    teamPhone @ifShared
     # Fields, not a spread: the API's depth limit counts a spread as a level.
     contact {
       staffId
@@ -59,7 +59,7 @@ export const ContactNowFields = graphql(`
       familyName
       title
       role
-      workMobile @include(if: $phones)
+      workMobile @ifShared
     }
   }
 `);
@@ -68,12 +68,12 @@ export const ContactPersonFields = graphql(`
   fragment ContactPersonFields on ContactPerson {
     ...StaffNameFields
     role
-    workMobile @include(if: $phones)
+    workMobile @ifShared
     away {
       firstDay
       lastDay
     }
-    workingHours @include(if: $phones) {
+    workingHours @ifShared {
       weekday
       start
       end

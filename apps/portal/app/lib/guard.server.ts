@@ -1,6 +1,6 @@
 import { createCookie, redirect } from '@remix-run/node';
 import { isLang, type Lang, translator } from './i18n';
-import { csrfMatches, getSession, type PortalSession, type SessionData, touchSession } from './session.server';
+import { csrfMatches, getSession, type PortalSession, type SessionData } from './session.server';
 
 /** The chosen language: a plain cookie, so the start page can be in English too. */
 export const langCookie = createCookie('spindeln_lang', { path: '/', sameSite: 'lax', maxAge: 365 * 86_400 });
@@ -20,13 +20,12 @@ export interface Login {
 
 /**
  * The guard on the first line of every loader: who is logged in. No session: to the start page
- * (telling the person when the session ran out). Every call counts as activity.
+ * (telling the person when the session ran out). Every request counts as activity (the read does it).
  */
-export async function requireLogin(request: Request): Promise<Login> {
-  const session = await getSession(request);
+export async function requireLogin(request: Request, context: object): Promise<Login> {
+  const session = await getSession(request, context);
   const personnummer = session.get('personnummer');
   if (!personnummer) throw redirect(session.id ? '/?utloggad=tid' : '/');
-  await touchSession(session);
   const lang = await langOf(request);
   return {
     session,
@@ -41,8 +40,8 @@ export async function requireLogin(request: Request): Promise<Login> {
  * The guard of every action: a login, then the session's CSRF token in the form. The one place the
  * token is checked; a missing or wrong token is refused before anything is done.
  */
-export async function requireForm(request: Request): Promise<Login & { form: FormData }> {
-  const login = await requireLogin(request);
+export async function requireForm(request: Request, context: object): Promise<Login & { form: FormData }> {
+  const login = await requireLogin(request, context);
   const form = await request.formData();
   if (!csrfMatches(login.csrf, form.get('_csrf'))) {
     throw new Response(login.t('error.forbidden'), {

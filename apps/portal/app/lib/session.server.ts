@@ -36,10 +36,17 @@ export function sessionCookieFor(e: Pick<PortalEnv, 'production' | 'sessionSecre
   });
 }
 
+/**
+ * Activity is written at most this often: a page view within it only reads. The idle limit is
+ * checked against the last write plus this much, so a session never ends before the idle time has
+ * passed since the last activity (it may last up to this much longer).
+ */
+const touchEverySeconds = (idleMs: number) => Math.min(15, idleMs / 80 / 1000);
+const idleLimitSeconds = (idleMs: number) => idleMs / 1000 + touchEverySeconds(idleMs);
+
 function makeStorage() {
   const e = env();
   const cookie = sessionCookieFor(e);
-  const idleSeconds = Math.floor(e.sessionIdleMs / 1000);
   return createSessionStorage<SessionData>({
     cookie,
     // Every login gets a new id (the caller destroys any old session first).
@@ -51,13 +58,21 @@ function makeStorage() {
       );
       return id;
     },
-    // Idle and absolute limits are checked here, so an expired id is as good as none.
+    // Idle and absolute limits are checked here, so an expired id is as good as none. Reading a
+    // live session is activity: the idle clock starts again, in the same statement.
     async readData(id) {
-      const r = await db().query<{ data: SessionData }>(
-        `SELECT data FROM portal_session
-          WHERE id = $1 AND expires_at > now() AND last_seen_at > now() - make_interval(secs => $2)`,
-        [id, idleSeconds],
-      );
+      const r = await db().query<{ data: SessionData }>({
+        name: 'portal_session_read',
+        text: `WITH live AS (
+                 SELECT id, data, last_seen_at FROM portal_session
+                  WHERE id = $1 AND expires_at > now() AND last_seen_at > now() - make_interval(secs => $2)
+               ), touched AS (
+                 UPDATE portal_session s SET last_seen_at = now() FROM live
+                  WHERE s.id = live.id AND live.last_seen_at < now() - make_interval(secs => $3)
+               )
+               SELECT data FROM live`,
+        values: [id, idleLimitSeconds(e.sessionIdleMs), touchEverySeconds(e.sessionIdleMs)],
+      });
       if (!r.rows[0]) {
         await db().query('DELETE FROM portal_session WHERE id = $1', [id]);
         return null;
@@ -78,18 +93,32 @@ export function sessions() {
   return storage;
 }
 
-export const getSession = (request: Request) => sessions().getSession(request.headers.get('cookie'));
+const perRequest = new WeakMap<object, Promise<PortalSession>>();
 
-/** Activity: the idle clock starts again. */
-export async function touchSession(session: PortalSession): Promise<void> {
-  await db().query('UPDATE portal_session SET last_seen_at = now() WHERE id = $1', [session.id]);
+/**
+ * The browser's session, read once per request: the root's loader and the page's share the load
+ * context, so they share one read (and an action and the loaders after it share one object).
+ */
+export function getSession(request: Request, context: object): Promise<PortalSession> {
+  let session = perRequest.get(context);
+  if (!session) {
+    session = sessions().getSession(request.headers.get('cookie'));
+    perRequest.set(context, session);
+  }
+  return session;
+}
+
+/** Ends the session, here and for the rest of this request. */
+export async function endSession(session: PortalSession, context: object): Promise<string> {
+  perRequest.delete(context);
+  return sessions().destroySession(session);
 }
 
 /** Ends old sessions; run now and then. */
 export async function sweepSessions(): Promise<void> {
   await db().query(
     `DELETE FROM portal_session WHERE expires_at < now() OR last_seen_at < now() - make_interval(secs => $1)`,
-    [Math.floor(env().sessionIdleMs / 1000)],
+    [idleLimitSeconds(env().sessionIdleMs)],
   );
 }
 
@@ -105,10 +134,10 @@ export function csrfMatches(expected: string | undefined, given: unknown): boole
 }
 
 /** Starts a fresh session for a verified login, ending whatever session the browser had. */
-export async function startSession(request: Request, data: Omit<SessionData, 'csrf'>, to: string) {
-  const old = await getSession(request);
+export async function startSession(request: Request, context: object, data: Omit<SessionData, 'csrf'>, to: string) {
+  const old = await getSession(request, context);
   const headers = new Headers();
-  if (old.id) await sessions().destroySession(old);
+  if (old.id) await endSession(old, context);
   const session = await sessions().getSession();
   for (const [k, v] of Object.entries({ ...data, csrf: newCsrfToken() }))
     session.set(k as keyof SessionData, v as never);

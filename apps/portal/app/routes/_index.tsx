@@ -12,8 +12,8 @@ const LOGIN_NOTICES = {
   expired: 'start.expired',
 } as const;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const session = await getSession(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const session = await getSession(request, context);
   if (session.get('personnummer')) throw redirect('/oversikt');
   const t = translator(await langOf(request));
   const url = new URL(request.url);

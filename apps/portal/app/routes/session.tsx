@@ -6,13 +6,13 @@ import { requireForm, requireLogin, safeBack } from '../lib/guard.server';
 import { useT } from '../lib/use-root';
 
 /** "Stay logged in": the answer to the idle warning (the guard counts it as activity). */
-export async function action({ request }: ActionFunctionArgs) {
-  const { form } = await requireForm(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { form } = await requireForm(request, context);
   return redirect(safeBack(form.get('back')));
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { t } = await requireLogin(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { t } = await requireLogin(request, context);
   return { pageTitle: t('session.title'), back: safeBack(new URL(request.url).searchParams.get('back')) };
 }
 

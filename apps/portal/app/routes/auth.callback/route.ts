@@ -7,7 +7,7 @@ import { startSession } from '../../lib/session.server';
 import { LoginCallback_Viewer } from './operations.server';
 
 /** The broker sends the person back here: every check of the login, then a new session. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const cookie = pendingLoginCookie();
   const pending = ((await cookie.parse(request.headers.get('cookie'))) ?? null) as PendingLogin | null;
   const clear = await cookie.serialize('', { maxAge: 0 });
@@ -25,6 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = data.viewer;
   const response = await startSession(
     request,
+    context,
     {
       ...login,
       givenName: identity.givenName ?? viewer?.givenName ?? null,

@@ -9,8 +9,8 @@ import { useRoot, useT } from '../../lib/use-root';
 import { isOverdue } from '../../lib/working-day.server';
 import { Inbox_Items } from './operations.server';
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, t } = await requireLogin(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user, t } = await requireLogin(request, context);
   const { data } = await callApi(user, Inbox_Items);
   if (!data.viewer?.isStaff || !data.viewer.inbox) throw redirect('/oversikt');
   const now = new Date();

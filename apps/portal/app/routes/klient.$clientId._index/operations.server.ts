@@ -1,36 +1,24 @@
 import { graphql } from '../../graphql/generated';
 
-/** First what the viewer may see of the client: the page then asks for no more than that. */
-export const ClientPage_Access = graphql(`
-  query ClientPage_Access($id: ID!) {
-    client(id: $id) {
-      id
-      myAccess {
-        relations
-        scopes
-      }
-    }
-  }
-`);
-
+/** The whole page in one request: what is not shared comes back null (`@ifShared`), never as an error. */
 export const ClientPage_Client = graphql(`
-  query ClientPage_Client($id: ID!, $phones: Boolean!) {
+  query ClientPage_Client($id: ID!) {
     client(id: $id) {
       ...ClientNameFields
       myAccess {
         relations
         scopes
       }
-      contactNow {
+      contactNow @ifShared {
         ...ContactNowFields
       }
-      fixedContact {
+      fixedContact @ifShared {
         ...ContactPersonFields
       }
-      deputy {
+      deputy @ifShared {
         ...ContactPersonFields
       }
-      phoneList @include(if: $phones) {
+      phoneList @ifShared {
         kind
         name
         number

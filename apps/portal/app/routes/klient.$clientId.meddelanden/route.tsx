@@ -25,8 +25,8 @@ import { Messages_Conversation, Messages_Mark, Messages_Send } from './operation
 
 export const MAX_MESSAGE_LENGTH = 4000;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, t, session } = await requireLogin(request);
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { user, t, session } = await requireLogin(request, context);
   const clientId = params.clientId ?? '';
   const client = (await callApi(user, Messages_Conversation, { id: clientId })).data.client;
   const url = new URL(request.url);
@@ -51,8 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, form, t } = await requireForm(request);
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, form, t } = await requireForm(request, context);
   const clientId = params.clientId ?? '';
   const intent = String(form.get('intent') ?? 'send');
   if (intent === 'mark') {

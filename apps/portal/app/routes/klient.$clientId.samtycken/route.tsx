@@ -37,8 +37,8 @@ import {
 // The list's one definition, checked against the API's schema by this type.
 const RELATIONSHIPS: readonly Relationship[] = RELATIONSHIP_VALUES;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, t } = await requireLogin(request);
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { user, t } = await requireLogin(request, context);
   const { data } = await callApi(user, Consents_Client, { id: params.clientId ?? '' });
   const client = data.client?.myAccess?.relations.includes('SELF') ? data.client : null;
   const url = new URL(request.url);
@@ -62,8 +62,8 @@ function scopesFrom(form: FormData): ConsentScope[] {
     .filter((s): s is ConsentScope => (CONSENT_SCOPES as readonly string[]).includes(String(s))) as ConsentScope[];
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, form, t } = await requireForm(request);
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, form, t } = await requireForm(request, context);
   const clientId = params.clientId ?? '';
   const base = `/klient/${clientId}/samtycken`;
   const intent = String(form.get('intent') ?? '');

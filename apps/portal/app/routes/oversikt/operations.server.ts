@@ -1,8 +1,8 @@
 import { graphql } from '../../graphql/generated';
 
-/** Phones are asked for in a second step, only for the clients whose scopes allow them. */
+/** Everyone the viewer sees, and for each whom to contact now: numbers only where shared. */
 export const Overview_Viewer = graphql(`
-  query Overview_Viewer($phones: Boolean! = false) {
+  query Overview_Viewer {
     viewer {
       ...ViewerFields
       clients(first: 20) {
@@ -14,11 +14,11 @@ export const Overview_Viewer = graphql(`
               relations
               scopes
             }
-            fixedContact {
+            fixedContact @ifShared {
               givenName
               familyName
             }
-            contactNow {
+            contactNow @ifShared {
               ...ContactNowFields
             }
           }
@@ -29,18 +29,6 @@ export const Overview_Viewer = graphql(`
         clientId
         clientName
         scopes
-      }
-    }
-  }
-`);
-
-/** Whom to call now, with the numbers, for one client whose scopes allow phones. */
-export const Overview_Phones = graphql(`
-  query Overview_Phones($id: ID!, $phones: Boolean! = true) {
-    client(id: $id) {
-      id
-      contactNow {
-        ...ContactNowFields
       }
     }
   }

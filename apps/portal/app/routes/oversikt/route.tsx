@@ -8,10 +8,10 @@ import { callApi } from '../../lib/api.server';
 import { requireForm, requireLogin } from '../../lib/guard.server';
 import { fullName } from '../../lib/present';
 import { useT } from '../../lib/use-root';
-import { Overview_AcceptConsent, Overview_DeclineConsent, Overview_Phones, Overview_Viewer } from './operations.server';
+import { Overview_AcceptConsent, Overview_DeclineConsent, Overview_Viewer } from './operations.server';
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, t } = await requireLogin(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user, t } = await requireLogin(request, context);
   const { data } = await callApi(user, Overview_Viewer);
   const viewer = data.viewer;
   const url = new URL(request.url);
@@ -19,22 +19,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!viewer) return { pageTitle: t('overview.title'), viewer, clients: [], staffView: false, ...done };
   const staffView = viewer.isStaff && !viewer.isClient;
   // Staff see the clients they are contact or deputy for today; others themself and who consented.
-  const shown = viewer.clients.edges
+  const clients = viewer.clients.edges
     .map((e) => e.node)
     .filter((c) => !staffView || c.myAccess?.relations.includes('ASSIGNED'));
-  // Numbers only where the viewer's scopes allow them: no denied reads for the API to log.
-  const clients = await Promise.all(
-    shown.map(async (c) => {
-      if (!c.contactNow || !sees(c.myAccess).phones) return c;
-      const phones = (await callApi(user, Overview_Phones, { id: c.id })).data.client?.contactNow;
-      return { ...c, contactNow: phones ?? c.contactNow };
-    }),
-  );
   return { pageTitle: t('overview.title'), viewer, clients, staffView, ...done };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { user, form } = await requireForm(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user, form } = await requireForm(request, context);
   const consentId = String(form.get('consentId') ?? '');
   const client = encodeURIComponent(String(form.get('clientName') ?? ''));
   if (form.get('intent') === 'decline') {

@@ -1,7 +1,7 @@
 import { graphql } from '../../graphql/generated';
 
 export const CoordinatorClient_Details = graphql(`
-  query CoordinatorClient_Details($id: ID!, $phones: Boolean! = true) {
+  query CoordinatorClient_Details($id: ID!) {
     viewer {
       isCoordinator
       unitStaff {

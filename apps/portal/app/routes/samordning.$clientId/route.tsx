@@ -34,8 +34,8 @@ const ROLES: readonly ContactRole[] = CONTACT_ROLES;
 const OFFER_STATUSES: readonly OfferStatus[] = OFFER_STATUS_VALUES;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, t } = await requireLogin(request);
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { user, t } = await requireLogin(request, context);
   const { data } = await callApi(user, CoordinatorClient_Details, { id: params.clientId ?? '' });
   if (!data.viewer?.isCoordinator) throw redirect('/oversikt');
   return {
@@ -46,8 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, form, t } = await requireForm(request);
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, form, t } = await requireForm(request, context);
   const clientId = params.clientId ?? '';
   const intent = String(form.get('intent') ?? '');
   const text = (k: string) => String(form.get(k) ?? '').trim();

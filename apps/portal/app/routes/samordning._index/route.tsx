@@ -7,8 +7,8 @@ import { fullName, titleLabel } from '../../lib/present';
 import { useT } from '../../lib/use-root';
 import { Coordinator_Clients } from './operations.server';
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, t } = await requireLogin(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user, t } = await requireLogin(request, context);
   const { data } = await callApi(user, Coordinator_Clients);
   if (!data.viewer?.isCoordinator) throw redirect('/oversikt');
   return { pageTitle: t('coord.title'), clients: data.viewer.clients.edges.map((e) => e.node) };

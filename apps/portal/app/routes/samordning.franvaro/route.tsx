@@ -25,8 +25,8 @@ import { Absence_Record, Absence_Staff } from './operations.server';
 const KINDS: readonly AbsenceKind[] = ABSENCE_KINDS;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, t } = await requireLogin(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user, t } = await requireLogin(request, context);
   const { data } = await callApi(user, Absence_Staff);
   if (!data.viewer?.isCoordinator) throw redirect('/oversikt');
   return {
@@ -36,8 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { user, form, t } = await requireForm(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user, form, t } = await requireForm(request, context);
   const text = (k: string) => String(form.get(k) ?? '').trim();
   const values = { staffId: text('staffId'), kind: text('kind'), firstDay: text('firstDay'), lastDay: text('lastDay') };
   const errors: FieldError[] = [];

@@ -8,8 +8,8 @@ import { requireLogin } from '../../lib/guard.server';
 import { useT } from '../../lib/use-root';
 import { UnitLog_Entries } from './operations.server';
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, t } = await requireLogin(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user, t } = await requireLogin(request, context);
   const deniedOnly = new URL(request.url).searchParams.get('nekade') === 'ja';
   const { data } = await callApi(user, UnitLog_Entries, { deniedOnly });
   if (!data.viewer?.isCoordinator || !data.viewer.unitAuditLog) throw redirect('/oversikt');
