@@ -14,6 +14,8 @@ export interface SessionData {
   csrf: string;
   /** For the menu only; every permission is the API's to decide. */
   isStaff: boolean;
+  /** With isStaff: which list the overview asks for (staff who are not clients see their own). */
+  isClient?: boolean;
   isCoordinator: boolean;
   /** When the person last opened each conversation (client id → ISO time), for unread marks. */
   seen?: Record<string, string>;

@@ -73,23 +73,28 @@ export function visibleClientRows(
   page: { limit: number; offset: number },
   at: Date,
   day: string,
+  assignedToMe = false,
 ) {
-  return rows<VisibleClientRow>(
-    em,
-    sql`${meCte(personId)}, candidate AS (
-  SELECT c.id FROM client c WHERE c.person_id = ${personId}::uuid
+  // By staff_id::text: the b-tree for it, not the exclusion constraint's GiST (see the migration).
+  const assigned = sql`SELECT a.client_id FROM me JOIN contact_assignment a ON a.staff_id::text = me.staff_id::text
+   WHERE ${assignmentHolds('a', day)}`;
+  const candidates = assignedToMe
+    ? assigned
+    : sql`SELECT c.id FROM client c WHERE c.person_id = ${personId}::uuid
   UNION
   SELECT l.client_id FROM relative_link l JOIN consent cs ON cs.relative_link_id = l.id
    WHERE l.person_id = ${personId}::uuid AND ${currentConsent('cs', at)}
   UNION
-  -- By staff_id::text: the b-tree for it, not the exclusion constraint's GiST (see the migration).
-  SELECT a.client_id FROM me JOIN contact_assignment a ON a.staff_id::text = me.staff_id::text
-   WHERE ${assignmentHolds('a', day)}
+  ${assigned}
   UNION
   SELECT c.id FROM me JOIN team_membership m ON m.staff_id = me.staff_id JOIN client c ON c.team_id = m.team_id
   UNION
   SELECT c.id FROM me JOIN work_team wt ON wt.group_id = me.unit_id AND me.is_coordinator
-    JOIN client c ON c.team_id = wt.id
+    JOIN client c ON c.team_id = wt.id`;
+  return rows<VisibleClientRow>(
+    em,
+    sql`${meCte(personId)}, candidate (id) AS (
+  ${candidates}
 )
 SELECT ${standingColumns(personId, at, day)},
        c.person_id, c.given_name, c.family_name, c.protected_identity, c.team_id, c.care_setting,
@@ -103,6 +108,6 @@ SELECT ${standingColumns(personId, at, day)},
   CROSS JOIN LATERAL (SELECT * FROM work_team WHERE work_team.id = c.team_id LIMIT 1) t
  ORDER BY c.family_name, c.given_name, c.id
  LIMIT ${page.limit} OFFSET ${page.offset}`,
-    { name: 'visible_clients' },
+    { name: assignedToMe ? 'visible_clients_assigned' : 'visible_clients' },
   );
 }

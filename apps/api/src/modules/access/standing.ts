@@ -117,15 +117,17 @@ export async function loadStandings(
 /**
  * Every client the person may see, with their standing and name, in one statement: themself, the
  * clients whose current consent they hold, the clients they act for as staff, and as coordinator
- * their unit's clients. Ordered by name; `limit`/`offset` page through them.
+ * their unit's clients. Ordered by name; `limit`/`offset` page through them. `assignedToMe`: only
+ * the clients the person is fixed contact or deputy for today (staff's own list), paged as such.
  */
 export async function visibleClients(
   em: EntityManager,
   personId: string,
   page: { limit: number; offset: number },
+  options: { assignedToMe?: boolean } = {},
   at: Date = new Date(),
 ): Promise<VisibleClientRow[]> {
-  return visibleClientRows(em, personId, page, at, stockholmDay(at));
+  return visibleClientRows(em, personId, page, at, stockholmDay(at), options.assignedToMe ?? false);
 }
 
 export async function standingOf(em: EntityManager, personId: string, clientId: string): Promise<Standing> {

@@ -45,11 +45,19 @@ export class ViewerResolver {
   @FieldResolver(() => ClientConnection, {
     description: 'Myself if I am a client, each client who consented to me, and for staff the clients I work for.',
   })
-  async clients(@Args(() => PageArgsType) args: PageArgs, @Ctx() ctx: GraphQLContext) {
+  async clients(
+    @Args(() => PageArgsType) args: PageArgs,
+    @Arg('assignedToMe', () => Boolean, {
+      defaultValue: false,
+      description: 'Staff: only the clients I am fixed contact or deputy for today.',
+    })
+    assignedToMe: boolean,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     const page = pageOf(args);
     const personId = ctx.viewer?.personId;
     if (!personId) return toConnection([], page, 0);
-    const { rows, total } = await pageWithTotal(page, (p) => visibleClients(ctx.em, personId, p));
+    const { rows, total } = await pageWithTotal(page, (p) => visibleClients(ctx.em, personId, p, { assignedToMe }));
     // The list already carries each standing: the gates below need no second query.
     const nodes = rows.map((r) => {
       const standing = standingFromRow(r);

@@ -32,6 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       familyName: identity.familyName ?? viewer?.familyName ?? null,
       idToken: identity.idToken,
       isStaff: viewer?.isStaff ?? false,
+      isClient: viewer?.isClient ?? false,
       isCoordinator: viewer?.isCoordinator ?? false,
     },
     viewer?.isStaff && !viewer.isClient ? '/inkorg' : '/oversikt',

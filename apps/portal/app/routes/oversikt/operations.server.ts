@@ -1,11 +1,14 @@
 import { graphql } from '../../graphql/generated';
 
-/** Everyone the viewer sees, and for each whom to contact now: numbers only where shared. */
+/**
+ * Everyone the viewer sees (staff: the clients they are contact or deputy for today), and for each
+ * whom to contact now: numbers only where shared.
+ */
 export const Overview_Viewer = graphql(`
-  query Overview_Viewer {
+  query Overview_Viewer($assignedToMe: Boolean!) {
     viewer {
       ...ViewerFields
-      clients(first: 20) {
+      clients(first: 20, assignedToMe: $assignedToMe) {
         totalCount
         edges {
           node {
