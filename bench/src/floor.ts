@@ -215,6 +215,8 @@ export function startFloor(options: FloorOptions) {
   const pool = new pg.Pool({
     connectionString: options.databaseUrl,
     max: 10,
+    // As the API's: connections a burst opened stay, not closed after 10 idle seconds.
+    idleTimeoutMillis: 5 * 60_000,
     options: '-c plan_cache_mode=force_generic_plan',
   });
   // A connection lost when the database stops at the end is not a crash.

@@ -77,6 +77,9 @@ export function servingOptions(timeouts: DatabaseTimeouts): Partial<Options> {
     pool: {
       min: 0,
       max: 10,
+      // A new connection costs its authentication and a plan for every named statement again:
+      // keep what a burst opened for a while rather than close it after 30 idle seconds.
+      idleTimeoutMillis: 5 * 60_000,
       acquireTimeoutMillis: timeouts.connectMs,
       createTimeoutMillis: timeouts.connectMs,
       // Read by the pool (knex), not declared in MikroORM's type.
