@@ -96,7 +96,8 @@ export async function startPortal(options: {
   const spawnPortal = async (port: number, serverTiming: boolean) => {
     const origin = `http://127.0.0.1:${port}`;
     const profile = options.profile && !serverTiming ? ['--cpu-prof', '--cpu-prof-dir', options.out] : [];
-    const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server.ts'], {
+    // The young generation as `npm run start:prod -w @spindeln/portal` sizes it.
+    const child = spawn(process.execPath, [...profile, '--max-semi-space-size=32', '--import', 'tsx', 'server.ts'], {
       cwd: path.join(options.root, 'apps/portal'),
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
