@@ -30,7 +30,7 @@ export function ContactNowBox(props: {
       {target.number ? (
         <p>
           <a className="button button--call" href={telHref(target.number)}>
-            {target.label}: {target.number}
+            {target.label}: <span className="phone-number">{target.number}</span>
           </a>
         </p>
       ) : props.phonesShared ? null : (
