@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --national] [-- --rounds N] [-- --seconds S] [-- --clients N] [-- --portal-logins N]
+ * npm run bench [-- --national] [-- --rounds N] [-- --seconds S] [-- --clients N] [-- --portal-logins N] [-- --hold]
  *
  * Starts its own PostgreSQL, seeds a city (or the nation), builds and starts the API as in
  * production, starts the hand-written floor, and drives both with wrk in short alternating rounds.
@@ -21,6 +21,7 @@ import { currentConsent } from '../../apps/api/src/modules/access/predicates';
 import { openOrm } from '../../apps/api/src/orm';
 import { generateMunicipality } from '../../apps/api/src/seed/generate';
 import { drawLatencyChart } from './chart';
+import { cpuMeter, postmasterOf } from './cpu';
 import { startFloor } from './floor';
 import { type BenchPortal, startPortal } from './portal';
 import { CLIENT_PAGE, INBOX, OVERVIEW, SEND } from './queries';
@@ -38,6 +39,8 @@ const SECONDS = arg('--seconds', 3);
 const CONNECTIONS = 8;
 const CLIENTS = arg('--clients', national ? 250_000 : 20_000);
 const CHECK_ONLY = args.includes('--check-only');
+/** Sets everything up, then keeps it running for measuring by hand until Ctrl-C. */
+const HOLD = args.includes('--hold');
 /** How many relatives and how many clients log in to the portal (each once, before its rounds). */
 const PORTAL_LOGINS = arg('--portal-logins', 10);
 /** Writes V8 CPU profiles of the API and the portal to bench-results/ (open them in Chrome DevTools). */
@@ -87,6 +90,7 @@ function wrk(
   seconds: number,
   delayMs = 0,
   connections = CONNECTIONS,
+  pacing: 'fixed' | 'think' = 'fixed',
 ): Promise<WrkResult> {
   const script = readFileSync(path.join(ROOT, 'bench/src/load.lua'), 'utf8')
     .replace('__OVERVIEW__', OVERVIEW.replace(/"/g, '\\"'))
@@ -109,6 +113,7 @@ function wrk(
       tokens,
       mode,
       String(delayMs),
+      pacing,
     ]);
     let out = '';
     child.stdout.on('data', (c) => (out += c));
@@ -133,6 +138,19 @@ async function waitFor(url: string, ms = 120_000) {
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${url} did not come up`);
+}
+
+/**
+ * A round at `rps` requests a second: each connection waits a random think time between its
+ * requests (exponential, as independent people do; a fixed pause kept the connections in lockstep,
+ * and every round began with all of them at once). The mean think time leaves room for the
+ * expected latency, so the round reaches the rate asked for, and the round is long enough for
+ * about 1,000 requests (5 to 30 s), so p99 is not the second slowest of a few hundred.
+ */
+function pacedRound(url: string, tokens: string, mode: string, rps: number, expectedLatencyMs: number) {
+  const think = Math.max(0, Math.round((CONNECTIONS * 1000) / Math.max(1, rps) - expectedLatencyMs));
+  const seconds = Math.min(30, Math.max(SECONDS + 2, Math.ceil(1000 / Math.max(1, rps))));
+  return wrk(url, tokens, mode, seconds, think, CONNECTIONS, 'think');
 }
 
 const median = (xs: number[]) => {
@@ -179,6 +197,7 @@ async function main() {
     const db = new pg.Client({ connectionString: url });
     await db.connect();
     db.on('error', () => {});
+    const postmaster = postmasterOf((await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid);
     const sample = async (sql: string) =>
       (await db.query<{ pnr: string; client: string | null; send: string | null }>(sql)).rows;
     const consentOk = (alias: string) => sqlText(currentConsent(alias, raw('now()')));
@@ -384,6 +403,13 @@ async function main() {
     }
     log('the portal answers whole pages (6 sampled, bench-results/portal-*.html)');
     if (CHECK_ONLY) return;
+    if (HOLD) {
+      log(
+        `holding: API ${apiUrl} (pid ${apiProcess.pid}), floor ${floorUrl}, portal ${portalApp.url} (pid ${portalApp.pid}), timed portal ${portalApp.timedUrl}, PostgreSQL ${url}; pages in ${pages.overview} and ${pages.client}; Ctrl-C stops`,
+      );
+      await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+      return;
+    }
 
     const scenarios = [
       { key: 'overview', title: 'Relative’s overview', file: files.overview, mode: 'overview' },
@@ -447,12 +473,12 @@ async function main() {
     log(`vacuumed and checkpointed after the write rounds in ${((performance.now() - settled) / 1000).toFixed(1)} s`);
 
     // p99 of the overview at half of the API's own maximum rate, for both.
-    const overviewApi = (results.overview as { api: { rps: number } }).api.rps;
-    const target = overviewApi / 2;
-    const pause = Math.max(0, Math.round((CONNECTIONS * 1000) / target));
+    const target = (results.overview as { api: { rps: number } }).api.rps / 2;
+    // The latency to leave room for: the API's mean one request at a time.
+    const apiAlone = await wrk(apiUrl, files.overview, 'overview', SECONDS + 2, 0, 1);
     const paced = {
-      api: await wrk(apiUrl, files.overview, 'overview', SECONDS + 2, pause),
-      floor: await wrk(floorUrl, files.overview, 'overview', SECONDS + 2, pause),
+      api: await pacedRound(apiUrl, files.overview, 'overview', target, apiAlone.meanUs / 1000),
+      floor: await pacedRound(floorUrl, files.overview, 'overview', target, apiAlone.meanUs / 1000),
     };
     results.overviewAtHalfRate = {
       targetRps: target,
@@ -468,31 +494,34 @@ async function main() {
     const portalResults: Record<string, unknown> = {};
     const apiWaitMs = (r: WrkResult) => r.apiMs / Math.max(1, r.timed);
     const portalShare = (r: WrkResult) => 1 - apiWaitMs(r) / (r.meanUs / 1000);
+    // Both pages on both portals before any round: a fresh process compiles its hot code over its
+    // first few hundred pages, which 2 s of warm-up left to the first page's rounds.
     for (const s of portalScenarios) {
-      await wrk(portalApp.url, s.file, 'page', 2);
-      await wrk(portalApp.timedUrl, s.file, 'page', 2);
+      await wrk(portalApp.url, s.file, 'page', 5);
+      await wrk(portalApp.timedUrl, s.file, 'page', 5);
+    }
+    for (const s of portalScenarios) {
       const plain: WrkResult[] = [];
       const timed: WrkResult[] = [];
+      const cpu = cpuMeter({ portal: portalApp.pid, api: apiProcess.pid!, postmaster });
+      const plainRound = () => cpu.measure(() => wrk(portalApp!.url, s.file, 'page', SECONDS));
       for (let r = 0; r < ROUNDS; r++) {
         // Alternating, as the API and the floor; the one with the hook only for the share.
         if (r % 2 === 0) {
-          plain.push(await wrk(portalApp.url, s.file, 'page', SECONDS));
+          plain.push(await plainRound());
           timed.push(await wrk(portalApp.timedUrl, s.file, 'page', SECONDS));
         } else {
           timed.push(await wrk(portalApp.timedUrl, s.file, 'page', SECONDS));
-          plain.push(await wrk(portalApp.url, s.file, 'page', SECONDS));
+          plain.push(await plainRound());
         }
       }
       const rps = median(plain.map((r) => r.rps));
-      const halfPause = Math.round((CONNECTIONS * 1000) / (Math.max(1, rps) / 2));
-      // Long enough for a few pages per connection even when the machine is slow (up to a minute).
-      const halfSeconds = Math.min(60, Math.max(SECONDS + 2, Math.ceil((5 * halfPause) / 1000)));
-      const half = await wrk(portalApp.url, s.file, 'page', halfSeconds, halfPause);
-      const halfTimed = await wrk(portalApp.timedUrl, s.file, 'page', halfSeconds, halfPause);
-      // What this machine allows: the floor (one statement, no page) at the same pace, and the page
-      // one request at a time on an otherwise idle machine.
-      const halfFloor = await wrk(floorUrl, files.overview, 'overview', halfSeconds, halfPause);
+      // One at a time first: its mean is the latency the paced rounds leave room for.
       const alone = await wrk(portalApp.url, s.file, 'page', SECONDS + 2, 0, 1);
+      const half = await pacedRound(portalApp.url, s.file, 'page', rps / 2, alone.meanUs / 1000);
+      const halfTimed = await pacedRound(portalApp.timedUrl, s.file, 'page', rps / 2, alone.meanUs / 1000);
+      // What this machine allows: the floor (one statement, no page) at the same pace.
+      const halfFloor = await pacedRound(floorUrl, files.overview, 'overview', rps / 2, alone.meanUs / 1000);
       const errors = (rs: WrkResult[]) => rs.reduce((n, r) => n + r.errors, 0);
       const socketErrors = (rs: WrkResult[]) => rs.reduce((n, r) => n + r.socketErrors, 0);
       portalResults[s.key] = {
@@ -505,6 +534,8 @@ async function main() {
         errors: errors([...plain, ...timed, half, halfTimed, alone]),
         socketErrors: socketErrors([...plain, ...timed, half, halfTimed, alone]),
         requests: plain.reduce((n, r) => n + r.requests, 0),
+        /** CPU ms per page over the plain rounds, by process. */
+        cpuMsPerPage: cpu.per(plain.reduce((n, r) => n + r.requests, 0)),
         timed: {
           rps: median(timed.map((r) => r.rps)),
           meanMs: median(timed.map((r) => r.meanUs)) / 1000,
@@ -514,8 +545,11 @@ async function main() {
         atHalfRate: {
           targetRps: rps / 2,
           rps: half.rps,
+          requests: half.requests,
           p50Ms: half.p50Us / 1000,
+          p90Ms: half.p90Us / 1000,
           p99Ms: half.p99Us / 1000,
+          p999Ms: half.p999Us / 1000,
           timed: {
             p99Ms: halfTimed.p99Us / 1000,
             apiWaitMs: apiWaitMs(halfTimed),
@@ -525,8 +559,9 @@ async function main() {
         },
         alone: { rps: alone.rps, p50Ms: alone.p50Us / 1000, p99Ms: alone.p99Us / 1000 },
       };
+      log(`portal, ${s.title}: CPU ms per page ${cpuText(cpu.per(plain.reduce((n, r) => n + r.requests, 0)))}`);
       log(
-        `portal, ${s.title}: ${rps.toFixed(0)} req/s (with the timing hook ${median(timed.map((r) => r.rps)).toFixed(0)}), portal's share ${(median(timed.map(portalShare)) * 100).toFixed(0)} %, p99 at half rate ${(half.p99Us / 1000).toFixed(1)} ms (the floor at that pace ${(halfFloor.p99Us / 1000).toFixed(1)} ms; one at a time p50 / p99 ${(alone.p50Us / 1000).toFixed(1)} / ${(alone.p99Us / 1000).toFixed(1)} ms)`,
+        `portal, ${s.title}: ${rps.toFixed(0)} req/s (with the timing hook ${median(timed.map((r) => r.rps)).toFixed(0)}), portal's share ${(median(timed.map(portalShare)) * 100).toFixed(0)} %, p99 at half rate ${(half.p99Us / 1000).toFixed(1)} ms (${half.requests} pages at ${half.rps.toFixed(0)} req/s; p50 / p90 / p99.9 ${[half.p50Us, half.p90Us, half.p999Us].map((us) => (us / 1000).toFixed(1)).join(' / ')} ms; the floor at that pace ${(halfFloor.p99Us / 1000).toFixed(1)} ms; one at a time p50 / p99 ${(alone.p50Us / 1000).toFixed(1)} / ${(alone.p99Us / 1000).toFixed(1)} ms)`,
       );
     }
     results.portal = portalResults;
@@ -579,6 +614,9 @@ async function main() {
   }
 }
 
+const cpuText = (c: { portal: number; api: number; postgres: number; rest: number }) =>
+  `portal ${c.portal.toFixed(1)}, API ${c.api.toFixed(1)}, PostgreSQL ${c.postgres.toFixed(1)}, rest ${c.rest.toFixed(1)} (sum ${(c.portal + c.api + c.postgres + c.rest).toFixed(1)})`;
+
 function markdown(r: Record<string, any>): string {
   const rows = ['overview', 'client', 'inbox', 'mix'].map((k) => {
     const s = r[k];
@@ -615,7 +653,11 @@ function markdown(r: Record<string, any>): string {
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...portalRows,
     '',
-    'The portal\'s share is 1 − (mean time a page waited for the API, from the Server-Timing header of a second portal process with PORTAL_SERVER_TIMING=true, driven in alternating rounds) / (mean latency wrk saw there). req/s and latencies are the portal without the hook, as in production. "The floor at that pace": the API\'s floor (one statement, no page) asked for the overview at the same pace, for how much tail this machine adds by itself; "one at a time": one connection, no pause.',
+    'The portal\'s share is 1 − (mean time a page waited for the API, from the Server-Timing header of a second portal process with PORTAL_SERVER_TIMING=true, driven in alternating rounds) / (mean latency wrk saw there). req/s and latencies are the portal without the hook, as in production. "The floor at that pace": the API\'s floor (one statement, no page) asked for the overview at the same pace, for how much tail this machine adds by itself; "one at a time": one connection, no pause. The paced rounds ("at half rate") give each connection random think times between its requests (exponential, with a mean that leaves room for the one-at-a-time latency), for about 1,000 requests (5 to 30 s).',
+    '',
+    'CPU time per page over the plain rounds (ms, from /proc; "rest" is the rest of the machine\'s busy time: wrk, the benchmark, the kernel):',
+    '',
+    ...['overview', 'client'].map((k) => `- ${r.portal[k].title}: ${cpuText(r.portal[k].cpuMsPerPage)}`),
     '',
     '| target | result |',
     '| --- | --- |',
