@@ -2,12 +2,10 @@
 -- checked for GraphQL errors, the SQL statement count header summed, latency percentiles reported.
 -- Mode "page": a GET of the portal's page on each line (<Cookie header>\t<path>), as that person;
 -- the time the portal waited for the API (its Server-Timing header) summed.
--- args: <tokens file> <mode: overview|client|inbox|mix|page> [delay ms between requests per connection]
---       [pacing: "fixed" (that delay every time) or "think" (random think times with that mean)]
+-- args: <tokens file> <mode: overview|client|inbox|mix|page> [mean think time ms between requests per connection]
 local tokens = {}
 local mode = "overview"
 local pause = 0
-local pacing = "fixed"
 local threads = {}
 
 local overview = [[{"query":"__OVERVIEW__"}]]
@@ -23,7 +21,6 @@ end
 function init(args)
   mode = args[2] or "overview"
   pause = tonumber(args[3] or "0")
-  pacing = args[4] or "fixed"
   for line in io.lines(args[1]) do
     local token, clientId, sendId = line:match("([^\t]+)\t([^\t]*)\t?([^\t]*)")
     table.insert(tokens, { token = token, client = clientId, send = sendId })
@@ -37,13 +34,10 @@ function init(args)
   math.randomseed(os.time() + id * 7919)
 end
 
+-- Exponential, as independent people pausing between pages: no lockstep between connections, the
+-- first requests included (wrk asks for a delay before each connection's first request too).
 function delay()
-  if pacing == "think" then
-    -- Exponential, as independent people pausing between pages: no lockstep between connections,
-    -- the first requests included (wrk asks for a delay before each connection's first request too).
-    return math.floor(-pause * math.log(1 - math.random()) + 0.5)
-  end
-  return pause
+  return math.floor(-pause * math.log(1 - math.random()) + 0.5)
 end
 
 function request()

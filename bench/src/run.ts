@@ -21,7 +21,7 @@ import { currentConsent } from '../../apps/api/src/modules/access/predicates';
 import { openOrm } from '../../apps/api/src/orm';
 import { generateMunicipality } from '../../apps/api/src/seed/generate';
 import { drawLatencyChart } from './chart';
-import { cpuMeter, postmasterOf } from './cpu';
+import { type CpuParts, cpuMeter, postmasterOf } from './cpu';
 import { startFloor } from './floor';
 import { type BenchPortal, startPortal } from './portal';
 import { CLIENT_PAGE, INBOX, OVERVIEW, SEND } from './queries';
@@ -88,9 +88,9 @@ function wrk(
   tokens: string,
   mode: string,
   seconds: number,
-  delayMs = 0,
+  /** The mean of each connection's random think time between requests (0: none). */
+  thinkMs = 0,
   connections = CONNECTIONS,
-  pacing: 'fixed' | 'think' = 'fixed',
 ): Promise<WrkResult> {
   const script = readFileSync(path.join(ROOT, 'bench/src/load.lua'), 'utf8')
     .replace('__OVERVIEW__', OVERVIEW.replace(/"/g, '\\"'))
@@ -112,8 +112,7 @@ function wrk(
       '--',
       tokens,
       mode,
-      String(delayMs),
-      pacing,
+      String(thinkMs),
     ]);
     let out = '';
     child.stdout.on('data', (c) => (out += c));
@@ -150,7 +149,7 @@ async function waitFor(url: string, ms = 120_000) {
 function pacedRound(url: string, tokens: string, mode: string, rps: number, expectedLatencyMs: number) {
   const think = Math.max(0, Math.round((CONNECTIONS * 1000) / Math.max(1, rps) - expectedLatencyMs));
   const seconds = Math.min(30, Math.max(SECONDS + 2, Math.ceil(1000 / Math.max(1, rps))));
-  return wrk(url, tokens, mode, seconds, think, CONNECTIONS, 'think');
+  return wrk(url, tokens, mode, seconds, think);
 }
 
 const median = (xs: number[]) => {
@@ -516,6 +515,8 @@ async function main() {
         }
       }
       const rps = median(plain.map((r) => r.rps));
+      const pages = plain.reduce((n, r) => n + r.requests, 0);
+      const cpuMsPerPage = cpu.per(pages);
       // One at a time first: its mean is the latency the paced rounds leave room for.
       const alone = await wrk(portalApp.url, s.file, 'page', SECONDS + 2, 0, 1);
       const half = await pacedRound(portalApp.url, s.file, 'page', rps / 2, alone.meanUs / 1000);
@@ -533,9 +534,9 @@ async function main() {
         /** Not a whole page with 200; and connections that failed or timed out (wrk's --timeout 5s). */
         errors: errors([...plain, ...timed, half, halfTimed, alone]),
         socketErrors: socketErrors([...plain, ...timed, half, halfTimed, alone]),
-        requests: plain.reduce((n, r) => n + r.requests, 0),
+        requests: pages,
         /** CPU ms per page over the plain rounds, by process. */
-        cpuMsPerPage: cpu.per(plain.reduce((n, r) => n + r.requests, 0)),
+        cpuMsPerPage,
         timed: {
           rps: median(timed.map((r) => r.rps)),
           meanMs: median(timed.map((r) => r.meanUs)) / 1000,
@@ -559,7 +560,7 @@ async function main() {
         },
         alone: { rps: alone.rps, p50Ms: alone.p50Us / 1000, p99Ms: alone.p99Us / 1000 },
       };
-      log(`portal, ${s.title}: CPU ms per page ${cpuText(cpu.per(plain.reduce((n, r) => n + r.requests, 0)))}`);
+      log(`portal, ${s.title}: CPU ms per page ${cpuText(cpuMsPerPage)}`);
       log(
         `portal, ${s.title}: ${rps.toFixed(0)} req/s (with the timing hook ${median(timed.map((r) => r.rps)).toFixed(0)}), portal's share ${(median(timed.map(portalShare)) * 100).toFixed(0)} %, p99 at half rate ${(half.p99Us / 1000).toFixed(1)} ms (${half.requests} pages at ${half.rps.toFixed(0)} req/s; p50 / p90 / p99.9 ${[half.p50Us, half.p90Us, half.p999Us].map((us) => (us / 1000).toFixed(1)).join(' / ')} ms; the floor at that pace ${(halfFloor.p99Us / 1000).toFixed(1)} ms; one at a time p50 / p99 ${(alone.p50Us / 1000).toFixed(1)} / ${(alone.p99Us / 1000).toFixed(1)} ms)`,
       );
@@ -614,7 +615,7 @@ async function main() {
   }
 }
 
-const cpuText = (c: { portal: number; api: number; postgres: number; rest: number }) =>
+const cpuText = (c: CpuParts) =>
   `portal ${c.portal.toFixed(1)}, API ${c.api.toFixed(1)}, PostgreSQL ${c.postgres.toFixed(1)}, rest ${c.rest.toFixed(1)} (sum ${(c.portal + c.api + c.postgres + c.rest).toFixed(1)})`;
 
 function markdown(r: Record<string, any>): string {

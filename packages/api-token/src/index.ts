@@ -159,10 +159,12 @@ export interface MintOptions {
   issuedAt?: number;
 }
 
-/** Signs a short-lived token for the API's audience after a verified login. */
 type ImportedKey = Awaited<ReturnType<typeof importJWK>>;
 
-/** `imported`: the same key already imported, for a caller that signs many. */
+/**
+ * Signs a short-lived token for the API's audience after a verified login. `imported`: the same key
+ * already imported, for a caller that signs many.
+ */
 export async function mintAccessToken(key: JWK, options: MintOptions, imported?: ImportedKey): Promise<string> {
   const now = options.issuedAt ?? Math.floor(Date.now() / 1000);
   const lifetime = Math.min(options.lifetime ?? 5 * 60, MAX_TOKEN_AGE_SECONDS);

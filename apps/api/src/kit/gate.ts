@@ -48,8 +48,9 @@ export function forbidden(): GraphQLError {
  * Builds a field decorator naming the gate (scope or rule) a field needs. The gate is checked per
  * parent object by whatever `checkerOf` finds in the request's context; a denied field resolves to
  * null with a FORBIDDEN error at its path, so gated fields are nullable and a denial never wipes its
- * siblings (or, asked `@ifShared`, null alone where the viewer may know it is not shared). `ClientOwnedType()` marks a class whose objects belong to one client. `fields` (class →
- * field → gate) and `clientOwnedTypes` let a test check that every field of a marked type is gated.
+ * siblings (or, asked `@ifShared`, null alone where the viewer may know it is not shared).
+ * `ClientOwnedType()` marks a class whose objects belong to one client. `fields` (class → field →
+ * gate) and `clientOwnedTypes` let a test check that every field of a marked type is gated.
  */
 export function gateDecorator<G, C>(checkerOf: (context: C) => GateCheck<G>) {
   const fields = new Map<Class, Map<string, G>>();
