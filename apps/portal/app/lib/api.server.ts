@@ -3,6 +3,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { apiToken } from './auth.server';
 import { env } from './env.server';
+import { postJson } from './http.server';
 import type { SessionData } from './session.server';
 
 export interface ApiResult<T> {
@@ -42,21 +43,23 @@ export async function callApi<T, V extends Record<string, unknown>>(
   }
   const authorization = `Bearer ${await apiToken(login)}`;
   const started = performance.now();
-  let res: Response;
+  let res: { status: number; text: string };
   try {
-    res = await fetch(`${env().apiUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization },
-      body: JSON.stringify({ query, variables: variables ?? {} }),
-      signal: AbortSignal.timeout(10_000),
-    });
+    res = await postJson(
+      `${env().apiUrl}/graphql`,
+      authorization,
+      JSON.stringify({ query, variables: variables ?? {} }),
+    );
   } catch (error) {
     throw new ApiUnavailable(`the API did not answer: ${(error as Error).message}`);
   }
-  const body = (await res.json().catch(() => null)) as {
+  let body: {
     data?: T | null;
     errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
-  } | null;
+  } | null = null;
+  try {
+    body = JSON.parse(res.text);
+  } catch {}
   const wait = apiWait()?.getStore();
   if (wait) {
     wait.ms += performance.now() - started;
@@ -64,7 +67,7 @@ export async function callApi<T, V extends Record<string, unknown>>(
   }
   const errors = body?.errors ?? [];
   const other = errors.filter((e) => e.extensions?.code !== 'FORBIDDEN');
-  if (!res.ok || !body?.data || other.length) {
+  if (res.status !== 200 || !body?.data || other.length) {
     throw new ApiUnavailable(`the API answered ${res.status}: ${other.map((e) => e.message).join('; ')}`);
   }
   return {
