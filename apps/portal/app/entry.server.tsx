@@ -29,6 +29,8 @@ export default function handleRequest(
     let ready = false;
     const chunks: Buffer[] = [];
     const page = new Writable({
+      // React aborts its render when the page's stream closes, and the render is done by then.
+      emitClose: false,
       write(chunk: Buffer, _encoding, done) {
         chunks.push(chunk);
         done();
@@ -38,6 +40,7 @@ export default function handleRequest(
         responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
         responseHeaders.set('Content-Length', String(body.byteLength));
         resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
+        clearTimeout(timeout);
         done();
       },
     });
@@ -60,6 +63,6 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, streamTimeout + 1000).unref();
+    const timeout = setTimeout(abort, streamTimeout + 1000).unref();
   });
 }

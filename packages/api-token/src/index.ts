@@ -80,33 +80,74 @@ export function verifiedNameOf(name: { givenName?: unknown; familyName?: unknown
 
 export type TokenVerifier = (token: string) => Promise<VerifiedIdentity>;
 
+/** How long a verified token is taken again without a new signature check, at most. */
+export const REMEMBER_VERIFIED_MS = 60_000;
+/** Verified tokens a verifier keeps; the oldest goes first. */
+const MAX_REMEMBERED = 10_000;
+
+/**
+ * Verifies a token, and remembers one that passed for up to a minute (never past its expiry or its
+ * maximum age): the portal reuses a token for a minute, so most requests bring one seen before, and
+ * the signature check is the dearest part. A refused token is not remembered. A key taken out of
+ * the trusted set is thus refused at most a minute later for tokens it signed and already checked.
+ */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
+  const remembered = new Map<string, { identity: VerifiedIdentity; until: number }>();
   return async (token) => {
-    if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token) || token.length > 4096) throw new TokenError('malformed');
-    let payload: Record<string, unknown>;
-    try {
-      ({ payload } = await jwtVerify(token, options.keys, {
-        issuer: options.issuer,
-        audience: options.audience,
-        algorithms: [TOKEN_ALGORITHM],
-        // Only tokens minted for this API: an ID token for the same audience is not one.
-        typ: 'at+jwt',
-        maxTokenAge: MAX_TOKEN_AGE_SECONDS,
-        requiredClaims: ['exp', 'iat'],
-        clockTolerance: 5,
-      }));
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      throw new TokenError(code === 'ERR_JWT_EXPIRED' ? 'expired' : 'invalid');
+    const now = Date.now();
+    const hit = remembered.get(token);
+    if (hit) {
+      if (hit.until > now) return hit.identity;
+      remembered.delete(token);
     }
-    const claim = payload[PERSONNUMMER_CLAIM];
-    const parsed = typeof claim === 'string' ? parsePersonnummer(claim) : null;
-    if (!parsed?.ok) throw new TokenError('no_personnummer');
-    return {
+    const { identity: verified, exp, iat } = await verifyToken(options, token);
+    // Shared by every request that brings this token: nobody may change it.
+    const identity: VerifiedIdentity = Object.freeze({
+      ...verified,
+      name: verified.name && Object.freeze(verified.name),
+    });
+    if (remembered.size >= MAX_REMEMBERED) remembered.delete(remembered.keys().next().value as string);
+    remembered.set(token, {
+      identity,
+      until: Math.min(now + REMEMBER_VERIFIED_MS, exp * 1000, (iat + MAX_TOKEN_AGE_SECONDS) * 1000),
+    });
+    return identity;
+  };
+}
+
+async function verifyToken(
+  options: TokenVerifierOptions,
+  token: string,
+): Promise<{ identity: VerifiedIdentity; exp: number; iat: number }> {
+  if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token) || token.length > 4096) throw new TokenError('malformed');
+  let payload: Record<string, unknown>;
+  try {
+    ({ payload } = await jwtVerify(token, options.keys, {
+      issuer: options.issuer,
+      audience: options.audience,
+      algorithms: [TOKEN_ALGORITHM],
+      // Only tokens minted for this API: an ID token for the same audience is not one.
+      typ: 'at+jwt',
+      maxTokenAge: MAX_TOKEN_AGE_SECONDS,
+      requiredClaims: ['exp', 'iat'],
+      clockTolerance: 5,
+    }));
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new TokenError(code === 'ERR_JWT_EXPIRED' ? 'expired' : 'invalid');
+  }
+  const claim = payload[PERSONNUMMER_CLAIM];
+  const parsed = typeof claim === 'string' ? parsePersonnummer(claim) : null;
+  if (!parsed?.ok) throw new TokenError('no_personnummer');
+  return {
+    identity: {
       personnummer: parsed.value,
       name: verifiedNameOf({ givenName: payload[GIVEN_NAME_CLAIM], familyName: payload[FAMILY_NAME_CLAIM] }),
       tokenId: typeof payload.jti === 'string' ? payload.jti : null,
-    };
+    },
+    // Both required and checked as numbers by jwtVerify.
+    exp: payload.exp as number,
+    iat: payload.iat as number,
   };
 }
 

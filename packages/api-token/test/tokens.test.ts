@@ -1,12 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   createApiTokenIssuer,
   createTokenVerifier,
   generateSigningKey,
   keysFromPublicJwks,
   mintAccessToken,
+  REMEMBER_VERIFIED_MS,
   type TokenError,
 } from '../src/index';
+
+const reason = (p: Promise<unknown>) =>
+  p.then(
+    () => 'accepted',
+    (e: TokenError) => e.reason,
+  );
 
 describe('tokens for the API', () => {
   it('verify when signed by the trusted key for the right issuer and audience', async () => {
@@ -19,11 +26,6 @@ describe('tokens for the API', () => {
     const trusted = createApiTokenIssuer({ key: await generateSigningKey('k1'), issuer: 'portal', audience: 'api' });
     const verify = createTokenVerifier({ issuer: 'portal', audience: 'api', keys: keysFromPublicJwks(trusted.jwks()) });
     const stranger = createApiTokenIssuer({ key: await generateSigningKey('k1'), issuer: 'portal', audience: 'api' });
-    const reason = (p: Promise<unknown>) =>
-      p.then(
-        () => 'accepted',
-        (e: TokenError) => e.reason,
-      );
     expect(await reason(verify(await stranger.issue('191212121212')))).toBe('invalid');
     expect(await reason(verify('a.b'))).toBe('malformed');
     const key = await generateSigningKey('k1');
@@ -61,5 +63,69 @@ describe('tokens for the API', () => {
     expect(
       (await verify(await issuer.issue('19121212-1212', { givenName: 'To\u0000lvan', familyName: 'T' }))).name,
     ).toBeNull();
+  });
+
+  describe('a verified token is remembered', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    /** A verifier whose key lookups (one per signature check) are counted. */
+    async function counted(jwks: ReturnType<ReturnType<typeof createApiTokenIssuer>['jwks']>) {
+      const keys = keysFromPublicJwks(jwks);
+      const checks = { n: 0 };
+      const verify = createTokenVerifier({
+        issuer: 'portal',
+        audience: 'api',
+        keys: (...args) => {
+          checks.n++;
+          return keys(...args);
+        },
+      });
+      return { verify, checks };
+    }
+
+    it('for a minute at most: the same token is taken again without a new signature check', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      const issuer = createApiTokenIssuer({ key: await generateSigningKey('k1'), issuer: 'portal', audience: 'api' });
+      const { verify, checks } = await counted(issuer.jwks());
+      const token = await issuer.issue('191212121212', { givenName: 'Tolvan', familyName: 'Tolvansson' });
+      const first = await verify(token);
+      const again = await verify(token);
+      expect(again).toEqual(first);
+      expect(checks.n).toBe(1);
+      expect(Object.isFrozen(again) && Object.isFrozen(again.name)).toBe(true);
+      // Another token for the same person is checked on its own.
+      await verify(await issuer.issue('191212121212'));
+      expect(checks.n).toBe(2);
+      vi.setSystemTime(Date.now() + REMEMBER_VERIFIED_MS + 1);
+      expect(await verify(token)).toEqual(first);
+      expect(checks.n).toBe(3);
+    });
+
+    it('never past its expiry', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      const issuer = createApiTokenIssuer({ key: await generateSigningKey('k1'), issuer: 'portal', audience: 'api' });
+      const { verify, checks } = await counted(issuer.jwks());
+      const token = await issuer.issue('191212121212', null, 10);
+      expect(await reason(verify(token))).toBe('accepted');
+      vi.setSystemTime(Date.now() + 10_000);
+      // Checked again, and refused once past the 5 s of clock tolerance.
+      expect(await reason(verify(token))).toBe('accepted');
+      expect(checks.n).toBe(2);
+      vi.setSystemTime(Date.now() + 6_000);
+      expect(await reason(verify(token))).toBe('expired');
+      expect(await reason(verify(token))).toBe('expired');
+    });
+
+    it('but a refused one is not', async () => {
+      const trusted = createApiTokenIssuer({ key: await generateSigningKey('k1'), issuer: 'portal', audience: 'api' });
+      const stranger = createApiTokenIssuer({ key: await generateSigningKey('k1'), issuer: 'portal', audience: 'api' });
+      const { verify, checks } = await counted(trusted.jwks());
+      const token = await stranger.issue('191212121212');
+      expect(await reason(verify(token))).toBe('invalid');
+      expect(await reason(verify(token))).toBe('invalid');
+      expect(checks.n).toBe(2);
+    });
   });
 });
