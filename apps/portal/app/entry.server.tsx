@@ -29,7 +29,8 @@ export default function handleRequest(
     let ready = false;
     const chunks: Buffer[] = [];
     const page = new Writable({
-      // React aborts its render when the page's stream closes, and the render is done by then.
+      // Nothing here needs 'close'; with it, React aborts the finished render and ends the stream
+      // a second time, building an error for every page.
       emitClose: false,
       write(chunk: Buffer, _encoding, done) {
         chunks.push(chunk);
@@ -55,6 +56,7 @@ export default function handleRequest(
           pipe(page);
         },
         onShellError(error: unknown) {
+          clearTimeout(timeout);
           reject(error);
         },
         onError(error: unknown) {
@@ -63,6 +65,10 @@ export default function handleRequest(
         },
       },
     );
+    page.on('error', (error) => {
+      clearTimeout(timeout);
+      reject(error);
+    });
     const timeout = setTimeout(abort, streamTimeout + 1000).unref();
   });
 }

@@ -88,8 +88,8 @@ const MAX_REMEMBERED = 10_000;
 /**
  * Verifies a token, and remembers one that passed for up to a minute (never past its expiry or its
  * maximum age): the portal reuses a token for a minute, so most requests bring one seen before, and
- * the signature check is the dearest part. A refused token is not remembered. A key taken out of
- * the trusted set is thus refused at most a minute later for tokens it signed and already checked.
+ * the signature check is the dearest part. A refused token is not remembered. A token already
+ * checked is taken for up to a minute after its key left the trusted set (see decision 0003).
  */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const remembered = new Map<string, { identity: VerifiedIdentity; until: number }>();

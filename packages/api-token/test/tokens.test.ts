@@ -1,9 +1,11 @@
+import { importJWK, SignJWT } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   createApiTokenIssuer,
   createTokenVerifier,
   generateSigningKey,
   keysFromPublicJwks,
+  MAX_TOKEN_AGE_SECONDS,
   mintAccessToken,
   REMEMBER_VERIFIED_MS,
   type TokenError,
@@ -115,6 +117,25 @@ describe('tokens for the API', () => {
       expect(checks.n).toBe(2);
       vi.setSystemTime(Date.now() + 6_000);
       expect(await reason(verify(token))).toBe('expired');
+      expect(await reason(verify(token))).toBe('expired');
+    });
+
+    it('never past its maximum age, whatever its expiry says', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      const key = await generateSigningKey('k1');
+      const { verify } = await counted({ keys: [key.publicJwk] });
+      const now = Math.floor(Date.now() / 1000);
+      // Not one the portal makes (it caps the lifetime), but one a verifier must judge by its age.
+      const token = await new SignJWT({ personnummer: '191212121212' })
+        .setProtectedHeader({ alg: 'ES256', kid: 'k1', typ: 'at+jwt' })
+        .setIssuer('portal')
+        .setAudience('api')
+        .setIssuedAt(now - MAX_TOKEN_AGE_SECONDS + 10)
+        .setExpirationTime(now + 3600)
+        .sign(await importJWK(key.privateJwk, 'ES256'));
+      expect(await reason(verify(token))).toBe('accepted');
+      // Past the maximum age and the 5 s of clock tolerance, well within the minute.
+      vi.setSystemTime(Date.now() + 20_000);
       expect(await reason(verify(token))).toBe('expired');
     });
 

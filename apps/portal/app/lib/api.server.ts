@@ -49,6 +49,7 @@ export async function callApi<T, V extends Record<string, unknown>>(
       `${env().apiUrl}/graphql`,
       authorization,
       JSON.stringify({ query, variables: variables ?? {} }),
+      { idempotent: isIdempotent(document, variables) },
     );
   } catch (error) {
     throw new ApiUnavailable(`the API did not answer: ${(error as Error).message}`);
@@ -74,4 +75,17 @@ export async function callApi<T, V extends Record<string, unknown>>(
     data: body.data,
     forbidden: errors.filter((e) => e.extensions?.code === 'FORBIDDEN').map((e) => (e.path ?? []).join('.')),
   };
+}
+
+const queryOnly = new WeakMap<object, boolean>();
+
+/** A query may be sent twice; a mutation only when it carries an idempotency key (a message). */
+function isIdempotent(document: TypedDocumentNode<unknown, never>, variables: Record<string, unknown> | undefined) {
+  let query = queryOnly.get(document);
+  if (query === undefined) {
+    query = document.definitions.every((d) => d.kind !== 'OperationDefinition' || d.operation === 'query');
+    queryOnly.set(document, query);
+  }
+  const input = variables?.input as { idempotencyKey?: unknown } | undefined;
+  return query || typeof input?.idempotencyKey === 'string';
 }
