@@ -100,12 +100,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       if (hit.until > now) return hit.identity;
       remembered.delete(token);
     }
-    const { identity: verified, exp, iat } = await verifyToken(options, token);
-    // Shared by every request that brings this token: nobody may change it.
-    const identity: VerifiedIdentity = Object.freeze({
-      ...verified,
-      name: verified.name && Object.freeze(verified.name),
-    });
+    const { identity, exp, iat } = await verifyToken(options, token);
     if (remembered.size >= MAX_REMEMBERED) remembered.delete(remembered.keys().next().value as string);
     remembered.set(token, {
       identity,
@@ -139,12 +134,14 @@ async function verifyToken(
   const claim = payload[PERSONNUMMER_CLAIM];
   const parsed = typeof claim === 'string' ? parsePersonnummer(claim) : null;
   if (!parsed?.ok) throw new TokenError('no_personnummer');
+  const name = verifiedNameOf({ givenName: payload[GIVEN_NAME_CLAIM], familyName: payload[FAMILY_NAME_CLAIM] });
   return {
-    identity: {
+    // Shared by every request that brings this token while it is remembered: nobody may change it.
+    identity: Object.freeze({
       personnummer: parsed.value,
-      name: verifiedNameOf({ givenName: payload[GIVEN_NAME_CLAIM], familyName: payload[FAMILY_NAME_CLAIM] }),
+      name: name && Object.freeze(name),
       tokenId: typeof payload.jti === 'string' ? payload.jti : null,
-    },
+    }),
     // Both required and checked as numbers by jwtVerify.
     exp: payload.exp as number,
     iat: payload.iat as number,

@@ -73,7 +73,7 @@ describe('tokens for the API', () => {
     });
 
     /** A verifier whose key lookups (one per signature check) are counted. */
-    async function counted(jwks: ReturnType<ReturnType<typeof createApiTokenIssuer>['jwks']>) {
+    async function counted(jwks: Parameters<typeof keysFromPublicJwks>[0]) {
       const keys = keysFromPublicJwks(jwks);
       const checks = { n: 0 };
       const verify = createTokenVerifier({

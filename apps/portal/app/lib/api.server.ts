@@ -16,7 +16,19 @@ export class ApiUnavailable extends Error {
   override name = 'ApiUnavailable';
 }
 
-const printed = new WeakMap<object, string>();
+/** Each operation's text, and whether it only reads, worked out once per document. */
+const prepared = new WeakMap<object, { text: string; readOnly: boolean }>();
+const prepare = (document: TypedDocumentNode<unknown, never>) => {
+  let known = prepared.get(document);
+  if (!known) {
+    known = {
+      text: print(document),
+      readOnly: document.definitions.every((d) => d.kind !== 'OperationDefinition' || d.operation === 'query'),
+    };
+    prepared.set(document, known);
+  }
+  return known;
+};
 
 /** This request's wait for the API, kept by server.ts when PORTAL_SERVER_TIMING=true (the benchmark). */
 export interface ApiWait {
@@ -36,11 +48,7 @@ export async function callApi<T, V extends Record<string, unknown>>(
   // Variables may be left out when none is required.
   ...[variables]: Record<string, never> extends V ? [V?] : [V]
 ): Promise<ApiResult<T>> {
-  let query = printed.get(document);
-  if (!query) {
-    query = print(document);
-    printed.set(document, query);
-  }
+  const { text: query, readOnly } = prepare(document);
   const authorization = `Bearer ${await apiToken(login)}`;
   const started = performance.now();
   let res: { status: number; text: string };
@@ -49,7 +57,10 @@ export async function callApi<T, V extends Record<string, unknown>>(
       `${env().apiUrl}/graphql`,
       authorization,
       JSON.stringify({ query, variables: variables ?? {} }),
-      { idempotent: isIdempotent(document, variables) },
+      // A query may be sent twice; a mutation only when it carries an idempotency key (a message).
+      {
+        idempotent: readOnly || typeof (variables?.input as { idempotencyKey?: unknown })?.idempotencyKey === 'string',
+      },
     );
   } catch (error) {
     throw new ApiUnavailable(`the API did not answer: ${(error as Error).message}`);
@@ -75,17 +86,4 @@ export async function callApi<T, V extends Record<string, unknown>>(
     data: body.data,
     forbidden: errors.filter((e) => e.extensions?.code === 'FORBIDDEN').map((e) => (e.path ?? []).join('.')),
   };
-}
-
-const queryOnly = new WeakMap<object, boolean>();
-
-/** A query may be sent twice; a mutation only when it carries an idempotency key (a message). */
-function isIdempotent(document: TypedDocumentNode<unknown, never>, variables: Record<string, unknown> | undefined) {
-  let query = queryOnly.get(document);
-  if (query === undefined) {
-    query = document.definitions.every((d) => d.kind !== 'OperationDefinition' || d.operation === 'query');
-    queryOnly.set(document, query);
-  }
-  const input = variables?.input as { idempotencyKey?: unknown } | undefined;
-  return query || typeof input?.idempotencyKey === 'string';
 }
